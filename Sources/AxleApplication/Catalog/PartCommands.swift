@@ -1,0 +1,142 @@
+public import AxleDomain
+import AxleStore
+
+/// Adds a part to the catalogue.
+public struct CreatePart: Command {
+    public struct Input: Sendable, Codable {
+        public var number: PartNumber
+        public var description: String
+        public var brand: String
+        public var category: PartCategory
+        public var unit: UnitOfMeasure
+        public var packs: [PackConversion]?
+        public var cost: String
+        public var listPrice: String
+        public var criticality: Criticality?
+        public var tracking: Tracking?
+        public var hazardous: Bool?
+        /// Present for core (remanufacturable) parts.
+        public var coreCharge: String?
+    }
+
+    public let input: Input
+
+    public init(_ input: Input) {
+        self.input = input
+    }
+
+    public func authorize(_ principal: Principal) throws {
+        try principal.authorize(.editCatalog)
+    }
+
+    public func execute(in scope: WriteScope) async throws -> Part {
+        let currency = try await scope.stores.company.get().currency
+        let part = Part(
+            id: scope.newID(), number: input.number,
+            description: try Validate.text(input.description, field: "description"),
+            brand: try Validate.text(input.brand, field: "brand", maximumLength: 80),
+            category: input.category, unit: input.unit,
+            packs: try PartRules.validPacks(input.packs ?? []),
+            cost: try Validate.money(input.cost, field: "cost", currency: currency),
+            listPrice: try Validate.money(input.listPrice, field: "listPrice", currency: currency),
+            criticality: input.criticality ?? .routine, lifecycle: .active, tracking: input.tracking ?? .none,
+            hazardous: input.hazardous ?? false,
+            coreCharge: try input.coreCharge.map { try Validate.money($0, field: "coreCharge", currency: currency) })
+        if try await scope.stores.parts.find(number: part.number) != nil {
+            throw CatalogError.partNumberTaken(part.number)
+        }
+        try await scope.stores.parts.insert([part])
+        try await scope.audit("part.create", entityType: "part", entityID: part.id.description,
+                              before: Part?.none, after: part)
+        return part
+    }
+}
+
+/// Changes a part's descriptive and commercial fields; the number never changes.
+public struct UpdatePart: Command {
+    /// Only the fields present change. `coreCharge: null` cannot be told from absent in JSON,
+    /// so removing a core charge is its own flag.
+    public struct Input: Sendable, Codable {
+        public var description: String?
+        public var brand: String?
+        public var category: PartCategory?
+        public var unit: UnitOfMeasure?
+        public var packs: [PackConversion]?
+        public var cost: String?
+        public var listPrice: String?
+        public var criticality: Criticality?
+        public var lifecycle: PartLifecycle?
+        public var tracking: Tracking?
+        public var hazardous: Bool?
+        public var coreCharge: String?
+        public var removeCoreCharge: Bool?
+        public var reason: String?
+    }
+
+    public let partID: Part.ID
+    public let expectedVersion: Int64
+    public let input: Input
+
+    public init(partID: Part.ID, expectedVersion: Int64, input: Input) {
+        self.partID = partID
+        self.expectedVersion = expectedVersion
+        self.input = input
+    }
+
+    public func authorize(_ principal: Principal) throws {
+        try principal.authorize(.editCatalog)
+    }
+
+    public func execute(in scope: WriteScope) async throws -> Part {
+        guard let before = try await scope.stores.parts.find(id: partID) else {
+            throw CatalogError.partNotFound(partID.description)
+        }
+        let currency = try await scope.stores.company.get().currency
+        var part = before
+        part.version = try before.nextVersion(expecting: expectedVersion)
+        if let value = input.description { part.description = try Validate.text(value, field: "description") }
+        if let value = input.brand { part.brand = try Validate.text(value, field: "brand", maximumLength: 80) }
+        if let value = input.category { part.category = value }
+        if let value = input.unit { part.unit = value }
+        if let value = input.packs { part.packs = try PartRules.validPacks(value) }
+        if let value = input.cost { part.cost = try Validate.money(value, field: "cost", currency: currency) }
+        if let value = input.listPrice {
+            part.listPrice = try Validate.money(value, field: "listPrice", currency: currency)
+        }
+        if let value = input.criticality { part.criticality = value }
+        if let value = input.lifecycle { part.lifecycle = try before.lifecycle.edit(to: value) }
+        if let value = input.tracking { part.tracking = value }
+        if let value = input.hazardous { part.hazardous = value }
+        if input.removeCoreCharge == true { part.coreCharge = nil }
+        if let value = input.coreCharge {
+            part.coreCharge = try Validate.money(value, field: "coreCharge", currency: currency)
+        }
+        try await scope.stores.parts.update(part)
+        try await scope.audit("part.update", entityType: "part", entityID: part.id.description,
+                              before: before, after: part,
+                              reason: try Validate.optionalText(input.reason, field: "reason", maximumLength: 500))
+        return part
+    }
+}
+
+enum PartRules {
+    static let maximumPacks = 10
+
+    /// Pack names are distinct and each pack holds a positive quantity.
+    static func validPacks(_ packs: [PackConversion]) throws -> [PackConversion] {
+        guard packs.count <= maximumPacks else {
+            throw ValidationError(field: "packs", reason: "at most \(maximumPacks) pack conversions")
+        }
+        var names: Set<String> = []
+        return try packs.enumerated().map { index, pack in
+            let name = try Validate.text(pack.name, field: "packs[\(index)].name", maximumLength: 40).lowercased()
+            guard pack.quantity.isPositive else {
+                throw ValidationError(field: "packs[\(index)].quantity", reason: "must be greater than zero")
+            }
+            guard names.insert(name).inserted else {
+                throw ValidationError(field: "packs[\(index)].name", reason: "pack '\(name)' is listed twice")
+            }
+            return PackConversion(name: name, quantity: pack.quantity)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+public import AxleDomain
+import AxleStore
+
+/// Adds a site to the company.
+public struct CreateSite: Command {
+    public struct Input: Sendable, Codable {
+        public var code: Code
+        public var name: String
+        public var kind: Site.Kind
+        public var location: GeoPoint
+        public var timeZone: String?
+    }
+
+    public let input: Input
+
+    public init(_ input: Input) {
+        self.input = input
+    }
+
+    public func authorize(_ principal: Principal) throws {
+        try principal.authorize(.editSites)
+    }
+
+    public func execute(in scope: WriteScope) async throws -> Site {
+        let site = Site(id: scope.newID(), code: input.code, name: try Validate.text(input.name, field: "name"),
+                        kind: input.kind, location: input.location,
+                        timeZone: try SiteRules.timeZone(input.timeZone ?? "UTC"))
+        if try await scope.stores.sites.find(code: site.code) != nil { throw CatalogError.siteCodeTaken(site.code) }
+        try await scope.stores.sites.insert(site)
+        try await scope.audit("site.create", entityType: "site", entityID: site.id.description,
+                              before: Site?.none, after: site)
+        return site
+    }
+}
+
+/// Renames or relocates a site; its code stays.
+public struct UpdateSite: Command {
+    public struct Input: Sendable, Codable {
+        public var name: String?
+        public var kind: Site.Kind?
+        public var location: GeoPoint?
+        public var timeZone: String?
+    }
+
+    public let siteID: Site.ID
+    public let expectedVersion: Int64
+    public let input: Input
+
+    public init(siteID: Site.ID, expectedVersion: Int64, input: Input) {
+        self.siteID = siteID
+        self.expectedVersion = expectedVersion
+        self.input = input
+    }
+
+    public func authorize(_ principal: Principal) throws {
+        try principal.authorize(.editSites, at: siteID)
+    }
+
+    public func execute(in scope: WriteScope) async throws -> Site {
+        guard let before = try await scope.stores.sites.find(id: siteID) else {
+            throw CatalogError.siteNotFound(siteID.description)
+        }
+        var site = before
+        site.version = try before.nextVersion(expecting: expectedVersion)
+        if let value = input.name { site.name = try Validate.text(value, field: "name") }
+        if let value = input.kind { site.kind = value }
+        if let value = input.location { site.location = value }
+        if let value = input.timeZone { site.timeZone = try SiteRules.timeZone(value) }
+        try await scope.stores.sites.update(site)
+        try await scope.audit("site.update", entityType: "site", entityID: site.id.description,
+                              before: before, after: site)
+        return site
+    }
+}
+
+/// Adds a storage bin at a site in the caller's scope.
+public struct CreateBin: Command {
+    public struct Input: Sendable, Codable {
+        public var code: Code
+        public var description: String?
+    }
+
+    public let siteID: Site.ID
+    public let input: Input
+
+    public init(siteID: Site.ID, input: Input) {
+        self.siteID = siteID
+        self.input = input
+    }
+
+    public func authorize(_ principal: Principal) throws {
+        try principal.authorize(.editBins, at: siteID)
+    }
+
+    public func execute(in scope: WriteScope) async throws -> Bin {
+        guard let site = try await scope.stores.sites.find(id: siteID) else {
+            throw CatalogError.siteNotFound(siteID.description)
+        }
+        if try await scope.stores.bins.find(site: siteID, code: input.code) != nil {
+            throw CatalogError.binCodeTaken(input.code, site: site.code)
+        }
+        let bin = Bin(id: scope.newID(), siteID: siteID, code: input.code,
+                      description: try Validate.optionalText(input.description, field: "description") ?? "")
+        try await scope.stores.bins.insert([bin])
+        try await scope.audit("bin.create", entityType: "bin", entityID: bin.id.description,
+                              before: Bin?.none, after: bin)
+        return bin
+    }
+}
+
+enum SiteRules {
+    /// Accepts IANA zone names the system knows (`Europe/Berlin`, `America/Chicago`, `UTC`).
+    static func timeZone(_ name: String) throws -> String {
+        guard TimeZoneNames.isKnown(name) else {
+            throw ValidationError(field: "timeZone", reason: "'\(name)' is not an IANA time zone such as Europe/Berlin")
+        }
+        return name
+    }
+}

@@ -1,0 +1,23 @@
+public import AxleStore
+
+/// The application as the adapters (HTTP, command line) see it: commands, queries and
+/// authentication over one set of dependencies.
+public struct AxleServices: Sendable {
+    public let dependencies: Dependencies
+    public let commands: CommandRunner
+    public let catalog: CatalogQueries
+    public let vehicles: VehicleQueries
+    public let audit: AuditQueries
+    public let authenticator: Authenticator
+
+    public init(dependencies: Dependencies) {
+        self.dependencies = dependencies
+        self.commands = CommandRunner(dependencies: dependencies)
+        self.catalog = CatalogQueries(dependencies: dependencies)
+        self.vehicles = VehicleQueries(dependencies: dependencies)
+        self.audit = AuditQueries(dependencies: dependencies)
+        self.authenticator = Authenticator(dependencies: dependencies)
+    }
+
+    public var database: any Database { dependencies.database }
+}

@@ -1,0 +1,127 @@
+import AxleApplication
+import AxleDomain
+import AxleStore
+import Hummingbird
+
+/// The parts catalogue: parts, supersession chains, substitutes and fitment.
+struct PartRoutes {
+    let services: AxleServices
+    let writer: WriteResponder
+
+    static let maximumSearchWords = 8
+
+    func register(on routes: RouteTable) {
+        routes.post("/api/v1/parts") { request, context in
+            try await writer.respond(to: request, context: context) { body in
+                CreatePart(try JSONBody.decode(CreatePart.Input.self, from: body))
+            }
+        }
+        routes.get("/api/v1/parts") { request, context in
+            let parameters = try PageParameters(request)
+            let parts = try await services.catalog.parts(try Self.query(request), try parameters.page(PartNumber.init),
+                                                         as: try context.requireCaller())
+            return JSONResponse.make(.ok, Page(parts, limit: parameters.limit, key: \.number.rawValue))
+        }
+        routes.get("/api/v1/parts/lookup") { request, context in
+            guard let number = PartNumber(try request.requireQuery("number")) else {
+                throw RequestError.invalidParameter(name: "number", reason: "is not a part number")
+            }
+            return JSONResponse.make(.ok, try await services.catalog.lookup(number: number,
+                                                                            as: try context.requireCaller()))
+        }
+        routes.get("/api/v1/parts/fitting") { request, context in
+            let vin = try VehicleRoutes.vin(request)
+            let parameters = try PageParameters(request)
+            let fitting = try await services.vehicles.partsFitting(vin, try parameters.page(PartNumber.init),
+                                                                   as: try context.requireCaller())
+            return JSONResponse.make(.ok, FittingPage(fitting, limit: parameters.limit))
+        }
+        routes.get("/api/v1/parts/{id}") { _, context in
+            let details = try await services.catalog.partDetails(try Self.partID(context),
+                                                                 as: try context.requireCaller())
+            return JSONResponse.make(.ok, details, headers: ETag.headers(for: details.part))
+        }
+        routes.patch("/api/v1/parts/{id}") { request, context in
+            let id = try Self.partID(context)
+            let version = try ETag.expectedVersion(request)
+            return try await writer.respond(to: request, context: context, status: .ok) { body in
+                UpdatePart(partID: id, expectedVersion: version,
+                           input: try JSONBody.decode(UpdatePart.Input.self, from: body))
+            }
+        }
+        routes.post("/api/v1/parts/{id}/supersessions") { request, context in
+            let id = try Self.partID(context)
+            return try await writer.respond(to: request, context: context) { body in
+                RecordSupersession(partID: id, input: try JSONBody.decode(RecordSupersession.Input.self, from: body))
+            }
+        }
+        routes.post("/api/v1/parts/{id}/substitutes") { request, context in
+            let id = try Self.partID(context)
+            return try await writer.respond(to: request, context: context) { body in
+                ApproveSubstitute(partID: id, input: try JSONBody.decode(ApproveSubstitute.Input.self, from: body))
+            }
+        }
+        routes.post("/api/v1/parts/{id}/fitments") { request, context in
+            let id = try Self.partID(context)
+            return try await writer.respond(to: request, context: context) { body in
+                RecordFitment(partID: id, input: try JSONBody.decode(RecordFitment.Input.self, from: body))
+            }
+        }
+    }
+
+    static func partID(_ context: APIRequestContext) throws -> Part.ID {
+        try context.identifier("id") { CatalogError.partNotFound($0) }
+    }
+
+    /// `number` is a prefix of the part number; `q` holds words that must all appear.
+    static func query(_ request: Request) throws -> PartQuery {
+        var query = PartQuery()
+        if let number = request.query("number"), !number.isEmpty {
+            guard let prefix = PartNumber(number) else {
+                throw RequestError.invalidParameter(name: "number", reason: "is not the start of a part number")
+            }
+            query.numberPrefix = prefix.rawValue
+        }
+        if let words = request.query("q") {
+            query.words = words.split(whereSeparator: \.isWhitespace).map(String.init)
+            guard query.words.count <= maximumSearchWords, query.words.allSatisfy({ $0.count <= 40 }) else {
+                throw RequestError.invalidParameter(
+                    name: "q", reason: "at most \(maximumSearchWords) words of up to 40 characters")
+            }
+        }
+        if let category = request.query("category") {
+            guard let value = PartCategory(rawValue: category) else {
+                throw RequestError.invalidParameter(
+                    name: "category", reason: "must be one of: " + PartCategory.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            query.category = value
+        }
+        return query
+    }
+}
+
+/// Parts that fit a VIN, with what was matched on.
+struct FittingPage: Encodable {
+    let vehicle: Vehicle?
+    let decoded: DecodedVIN
+    let matchedOn: MatchedOn
+    let items: [Part]
+    let nextCursor: String?
+
+    struct MatchedOn: Encodable {
+        let make: String
+        let model: String?
+        let year: Int
+        let engine: String?
+    }
+
+    init(_ fitting: FittingParts, limit: Int) {
+        let page = Page(fitting.parts, limit: limit, key: \.number.rawValue)
+        self.vehicle = fitting.vehicle
+        self.decoded = fitting.decoded
+        self.matchedOn = MatchedOn(make: fitting.matchedOn.make, model: fitting.matchedOn.model,
+                                   year: fitting.matchedOn.year, engine: fitting.matchedOn.engine)
+        self.items = page.items
+        self.nextCursor = page.nextCursor
+    }
+}

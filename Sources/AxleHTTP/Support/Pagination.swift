@@ -1,0 +1,63 @@
+import AxleDomain
+import AxleStore
+import Foundation
+import Hummingbird
+
+/// Cursor pagination, the same on every list: `?limit=N&cursor=C` in, `{"items": [...], "nextCursor": C}` out.
+/// A cursor is the last item's sort key, opaque to clients (base64url).
+struct PageParameters {
+    let limit: Int
+    let cursorKey: String?
+
+    init(_ request: Request) throws {
+        let query = request.uri.queryParameters
+        if let text = query["limit"].map(String.init) {
+            guard let limit = Int(text), (1...PageRequest<String>.maximumLimit).contains(limit) else {
+                throw RequestError.invalidParameter(
+                    name: "limit", reason: "must be a whole number from 1 to \(PageRequest<String>.maximumLimit)")
+            }
+            self.limit = limit
+        } else {
+            self.limit = PageRequest<String>.defaultLimit
+        }
+        if let cursor = query["cursor"].map(String.init) {
+            guard let key = Cursor.decode(cursor) else { throw RequestError.invalidCursor }
+            self.cursorKey = key
+        } else {
+            self.cursorKey = nil
+        }
+    }
+
+    /// A page request whose key type parses from the cursor text.
+    func page<Key>(_ parse: (String) -> Key?) throws -> PageRequest<Key> {
+        guard let cursorKey else { return PageRequest(after: nil, limit: limit) }
+        guard let key = parse(cursorKey) else { throw RequestError.invalidCursor }
+        return PageRequest(after: key, limit: limit)
+    }
+}
+
+/// One page of a list.
+struct Page<Item: Encodable>: Encodable {
+    let items: [Item]
+    /// Present when there may be more; pass it back as `cursor`.
+    let nextCursor: String?
+
+    init(_ items: [Item], limit: Int, key: (Item) -> String) {
+        self.items = items
+        self.nextCursor = items.count == limit ? items.last.map { Cursor.encode(key($0)) } : nil
+    }
+}
+
+enum Cursor {
+    static func encode(_ key: String) -> String {
+        Data(key.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ cursor: String) -> String? {
+        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+}

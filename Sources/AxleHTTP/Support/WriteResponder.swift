@@ -1,0 +1,60 @@
+import AxleApplication
+import AxleDomain
+import AxleStore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Runs a command for a request: with its `Idempotency-Key` when one is sent, and with
+/// the ETag of a versioned result.
+struct WriteResponder: Sendable {
+    let services: AxleServices
+
+    static let maximumKeyLength = 200
+
+    func respond<C: Command>(
+        to request: Request, context: APIRequestContext, status: HTTPResponse.Status = .created,
+        _ makeCommand: (ByteBuffer) throws -> C
+    ) async throws -> Response where C.Output: Encodable {
+        let caller = try context.requireCaller()
+        let body = try await JSONBody.collect(request)
+        let command = try makeCommand(body)
+        guard let key = request.headers[.idempotencyKey] else {
+            let output = try await services.commands.run(command, as: caller)
+            return JSONResponse.make(status, output, headers: ETag.headers(for: output))
+        }
+        guard (1...Self.maximumKeyLength).contains(key.count),
+              key.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && $0.value < 127 }) else {
+            throw RequestError.idempotencyKeyInvalid
+        }
+        let fingerprint = RequestFingerprint.make(method: request.method.rawValue, path: request.uri.description,
+                                                  body: Array(buffer: body))
+        let outcome = try await services.commands.run(
+            command, as: caller, idempotencyKey: key, requestFingerprint: fingerprint
+        ) { output in (Int(status.code), try JSONResponse.encode(output)) }
+        var headers: HTTPFields = [:]
+        if outcome.replayed { headers[.idempotentReplay] = "true" }
+        return JSONResponse.make(HTTPResponse.Status(code: outcome.response.status), json: outcome.response.body,
+                                 headers: headers)
+    }
+}
+
+/// Versions as entity tags: `ETag: "3"`; updates send `If-Match: "3"`.
+enum ETag {
+    static func headers(for value: some Any) -> HTTPFields {
+        guard let versioned = value as? any Versioned else { return [:] }
+        return [.eTag: "\"\(versioned.version)\""]
+    }
+
+    /// The version an update expects, from `If-Match`.
+    static func expectedVersion(_ request: Request) throws -> Int64 {
+        guard let header = request.headers[.ifMatch] else { throw RequestError.versionRequired }
+        var text = Substring(header.trimmingCharacters(in: .whitespaces))
+        if text.hasPrefix("W/") { text = text.dropFirst(2) }
+        guard text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 3,
+              let version = Int64(text.dropFirst().dropLast()) else {
+            throw RequestError.unknownETag
+        }
+        return version
+    }
+}

@@ -1,0 +1,40 @@
+public import AxleDomain
+
+/// Axle's database: every use case runs in exactly one of its transactions.
+///
+/// Implementations keep acknowledged writes durable (SQLite in WAL mode with
+/// `synchronous=FULL`, PostgreSQL with synchronous commit) before `write` returns.
+public protocol Database: Sendable {
+    /// Runs `body` in one read-only transaction: every query sees the same snapshot.
+    func read<Result: Sendable>(
+        _ body: @Sendable (any StoreTransaction) async throws -> Result
+    ) async throws -> Result
+
+    /// Runs `body` in one read-write transaction: it commits when `body` returns and
+    /// rolls back, writing nothing, when `body` throws.
+    func write<Result: Sendable>(
+        _ body: @Sendable (any StoreTransaction) async throws -> Result
+    ) async throws -> Result
+
+    /// Applies the migrations not yet applied, in order; returns the names applied now.
+    func migrate() async throws -> [String]
+
+    /// Closes every connection; the database is unusable afterwards.
+    func close() async throws
+}
+
+/// The stores of one transaction. A store is valid only inside the closure that received it.
+public protocol StoreTransaction: Sendable {
+    var company: any CompanyStore { get }
+    var sites: any SiteStore { get }
+    var bins: any BinStore { get }
+    var suppliers: any SupplierStore { get }
+    var parts: any PartStore { get }
+    var supersessions: any SupersessionStore { get }
+    var substitutes: any SubstituteStore { get }
+    var fitments: any FitmentStore { get }
+    var vehicles: any VehicleStore { get }
+    var principals: any PrincipalStore { get }
+    var audit: any AuditStore { get }
+    var idempotency: any IdempotencyStore { get }
+}

@@ -1,0 +1,21 @@
+import AxleStore
+import SQLKit
+
+/// The stores of one open transaction, all sharing its connection.
+struct SQLTransaction: StoreTransaction {
+    let sql: any SQLDatabase
+    let dialect: Dialect
+
+    var company: any CompanyStore { SQLCompanyStore(sql: sql) }
+    var sites: any SiteStore { SQLSiteStore(sql: sql) }
+    var bins: any BinStore { SQLBinStore(sql: sql) }
+    var suppliers: any SupplierStore { SQLSupplierStore(sql: sql) }
+    var parts: any PartStore { SQLPartStore(sql: sql) }
+    var supersessions: any SupersessionStore { SQLSupersessionStore(sql: sql, dialect: dialect) }
+    var substitutes: any SubstituteStore { SQLSubstituteStore(sql: sql) }
+    var fitments: any FitmentStore { SQLFitmentStore(sql: sql) }
+    var vehicles: any VehicleStore { SQLVehicleStore(sql: sql) }
+    var principals: any PrincipalStore { SQLPrincipalStore(sql: sql) }
+    var audit: any AuditStore { SQLAuditStore(sql: sql) }
+    var idempotency: any IdempotencyStore { SQLIdempotencyStore(sql: sql) }
+}

@@ -1,0 +1,138 @@
+import AxleDomain
+import AxleStore
+import SQLKit
+
+struct SQLPrincipalStore: PrincipalStore {
+    let sql: any SQLDatabase
+
+    func insert(_ principal: Principal) async throws {
+        try await sql.raw("""
+            INSERT INTO principals (id, name, role)
+            VALUES (\(bind: principal.id.description), \(bind: principal.name), \(bind: principal.role.rawValue))
+            """).run()
+        guard !principal.sites.isEmpty else { return }
+        var insert = sql.insert(into: "principal_sites").columns("principal_id", "site_id")
+        for site in principal.sites.sorted(by: { $0.description < $1.description }) {
+            insert = insert.values([principal.id.description, site.description])
+        }
+        try await insert.run()
+    }
+
+    func find(id: Principal.ID) async throws -> Principal? {
+        guard let row = try await sql.raw("SELECT * FROM principals WHERE id = \(bind: id.description)").first() else {
+            return nil
+        }
+        return try await principal(row)
+    }
+
+    func find(name: String) async throws -> Principal? {
+        guard let row = try await sql.raw("SELECT * FROM principals WHERE name = \(bind: name)").first() else {
+            return nil
+        }
+        return try await principal(row)
+    }
+
+    func insert(_ token: AccessToken) async throws {
+        try await sql.raw("""
+            INSERT INTO tokens (id, principal_id, secret_hash, created_at_us, expires_at_us, revoked_at_us)
+            VALUES (\(bind: token.id.description), \(bind: token.principalID.description), \(bind: token.secretHash),
+                    \(bind: token.createdAt.microseconds), \(bind: token.expiresAt?.microseconds),
+                    \(bind: token.revokedAt?.microseconds))
+            """).run()
+    }
+
+    func token(secretHash: String) async throws -> (AccessToken, Principal)? {
+        guard let row = try await sql.raw("SELECT * FROM tokens WHERE secret_hash = \(bind: secretHash)").first() else {
+            return nil
+        }
+        let token = try Self.token(row)
+        guard let principal = try await find(id: token.principalID) else { return nil }
+        return (token, principal)
+    }
+
+    func token(id: AccessToken.ID) async throws -> AccessToken? {
+        try await sql.raw("SELECT * FROM tokens WHERE id = \(bind: id.description)").first().map(Self.token)
+    }
+
+    func revoke(_ token: AccessToken.ID, at instant: Instant) async throws {
+        try await sql.raw("""
+            UPDATE tokens SET revoked_at_us = \(bind: instant.microseconds)
+            WHERE id = \(bind: token.description) AND revoked_at_us IS NULL
+            """).run()
+    }
+
+    private func principal(_ row: any SQLRow) async throws -> Principal {
+        let id: Principal.ID = try row.identifier("id")
+        let sites = try await sql.raw("SELECT site_id FROM principal_sites WHERE principal_id = \(bind: id.description)")
+            .all().map { try $0.identifier("site_id") as Site.ID }
+        return Principal(id: id, name: try row.value("name"), role: try row.enumeration("role"), sites: Set(sites))
+    }
+
+    private static func token(_ row: any SQLRow) throws -> AccessToken {
+        AccessToken(id: try row.identifier("id"), principalID: try row.identifier("principal_id"),
+                    secretHash: try row.value("secret_hash"), createdAt: try row.instant("created_at_us"),
+                    expiresAt: try row.optionalInstant("expires_at_us"),
+                    revokedAt: try row.optionalInstant("revoked_at_us"))
+    }
+}
+
+struct SQLAuditStore: AuditStore {
+    let sql: any SQLDatabase
+
+    func append(_ entries: [AuditEntry]) async throws {
+        try await Batch.each(entries) { chunk in
+            var insert = sql.insert(into: "audit_records").columns(
+                "at_us", "actor_id", "actor_name", "action", "entity_type", "entity_id", "before_json", "after_json",
+                "reason", "request_id")
+            for entry in chunk {
+                insert = insert.values([
+                    entry.at.microseconds, entry.actor.id.description, entry.actor.name, entry.action,
+                    entry.entityType, entry.entityID, entry.before, entry.after, entry.reason, entry.requestID,
+                ])
+            }
+            try await insert.run()
+        }
+    }
+
+    func list(_ query: AuditQuery, _ page: PageRequest<Int64>) async throws -> [AuditRecord] {
+        var conditions: [SQLQueryString] = ["sequence > \(bind: page.after ?? 0)"]
+        if let type = query.entityType { conditions.append("entity_type = \(bind: type)") }
+        if let id = query.entityID { conditions.append("entity_id = \(bind: id)") }
+        if let actor = query.actorID { conditions.append("actor_id = \(bind: actor.description)") }
+        if let from = query.from { conditions.append("at_us >= \(bind: from.microseconds)") }
+        if let until = query.until { conditions.append("at_us < \(bind: until.microseconds)") }
+        let condition = conditions.joined(separator: " AND ")
+        return try await sql.raw("""
+            SELECT * FROM audit_records WHERE \(condition) ORDER BY sequence LIMIT \(literal: page.limit)
+            """).all().map { row in
+                AuditRecord(sequence: try row.value("sequence"), at: try row.instant("at_us"),
+                            actorID: try row.identifier("actor_id"), actorName: try row.value("actor_name"),
+                            action: try row.value("action"), entityType: try row.value("entity_type"),
+                            entityID: try row.value("entity_id"), before: try row.value("before_json"),
+                            after: try row.value("after_json"), reason: try row.value("reason"),
+                            requestID: try row.value("request_id"))
+            }
+    }
+}
+
+struct SQLIdempotencyStore: IdempotencyStore {
+    let sql: any SQLDatabase
+
+    func find(principal: Principal.ID, key: String) async throws -> IdempotentResponse? {
+        try await sql.raw("""
+            SELECT fingerprint, status, body FROM idempotency_keys
+            WHERE principal_id = \(bind: principal.description) AND key = \(bind: key)
+            """).first().map { row in
+                IdempotentResponse(requestFingerprint: try row.value("fingerprint"), status: try row.value("status"),
+                                   body: try row.value("body"))
+            }
+    }
+
+    func save(principal: Principal.ID, key: String, response: IdempotentResponse, at instant: Instant) async throws {
+        try await sql.raw("""
+            INSERT INTO idempotency_keys (principal_id, key, fingerprint, status, body, created_at_us)
+            VALUES (\(bind: principal.description), \(bind: key), \(bind: response.requestFingerprint),
+                    \(bind: response.status), \(bind: response.body), \(bind: instant.microseconds))
+            """).run()
+    }
+}

@@ -1,0 +1,2 @@
+import ArgumentParser
+@main struct Axle: AsyncParsableCommand { func run() async throws {} }
