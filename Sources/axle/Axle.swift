@@ -1,2 +1,9 @@
 import ArgumentParser
-@main struct Axle: AsyncParsableCommand { func run() async throws {} }
+
+/// `axle`: the server and its operator's tools.
+@main
+struct Axle: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Axle: ERP for automotive parts and service operations.",
+        subcommands: [Serve.self, Migrate.self, Demo.self, Token.self])
+}

@@ -9,6 +9,13 @@ public struct RecordSupersession: Command {
         /// Defaults to today.
         public var effectiveOn: CalendarDate?
         public var useUpOldStock: Bool?
+
+        public init(replacementId: Part.ID, interchangeability: Supersession.Interchangeability, effectiveOn: CalendarDate? = nil, useUpOldStock: Bool? = nil) {
+            self.replacementId = replacementId
+            self.interchangeability = interchangeability
+            self.effectiveOn = effectiveOn
+            self.useUpOldStock = useUpOldStock
+        }
     }
 
     public let partID: Part.ID
@@ -55,6 +62,12 @@ public struct ApproveSubstitute: Command {
         public var substituteId: Part.ID
         public var rule: Substitute.Rule
         public var note: String?
+
+        public init(substituteId: Part.ID, rule: Substitute.Rule, note: String? = nil) {
+            self.substituteId = substituteId
+            self.rule = rule
+            self.note = note
+        }
     }
 
     public let partID: Part.ID
@@ -94,6 +107,14 @@ public struct RecordFitment: Command {
         public var yearFrom: Int
         public var yearTo: Int
         public var engine: String?
+
+        public init(make: String, model: String, yearFrom: Int, yearTo: Int, engine: String? = nil) {
+            self.make = make
+            self.model = model
+            self.yearFrom = yearFrom
+            self.yearTo = yearTo
+            self.engine = engine
+        }
     }
 
     public let partID: Part.ID

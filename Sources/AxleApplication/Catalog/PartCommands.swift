@@ -17,6 +17,21 @@ public struct CreatePart: Command {
         public var hazardous: Bool?
         /// Present for core (remanufacturable) parts.
         public var coreCharge: String?
+
+        public init(number: PartNumber, description: String, brand: String, category: PartCategory, unit: UnitOfMeasure, packs: [PackConversion]? = nil, cost: String, listPrice: String, criticality: Criticality? = nil, tracking: Tracking? = nil, hazardous: Bool? = nil, coreCharge: String? = nil) {
+            self.number = number
+            self.description = description
+            self.brand = brand
+            self.category = category
+            self.unit = unit
+            self.packs = packs
+            self.cost = cost
+            self.listPrice = listPrice
+            self.criticality = criticality
+            self.tracking = tracking
+            self.hazardous = hazardous
+            self.coreCharge = coreCharge
+        }
     }
 
     public let input: Input
@@ -71,6 +86,23 @@ public struct UpdatePart: Command {
         public var coreCharge: String?
         public var removeCoreCharge: Bool?
         public var reason: String?
+
+        public init(description: String? = nil, brand: String? = nil, category: PartCategory? = nil, unit: UnitOfMeasure? = nil, packs: [PackConversion]? = nil, cost: String? = nil, listPrice: String? = nil, criticality: Criticality? = nil, lifecycle: PartLifecycle? = nil, tracking: Tracking? = nil, hazardous: Bool? = nil, coreCharge: String? = nil, removeCoreCharge: Bool? = nil, reason: String? = nil) {
+            self.description = description
+            self.brand = brand
+            self.category = category
+            self.unit = unit
+            self.packs = packs
+            self.cost = cost
+            self.listPrice = listPrice
+            self.criticality = criticality
+            self.lifecycle = lifecycle
+            self.tracking = tracking
+            self.hazardous = hazardous
+            self.coreCharge = coreCharge
+            self.removeCoreCharge = removeCoreCharge
+            self.reason = reason
+        }
     }
 
     public let partID: Part.ID

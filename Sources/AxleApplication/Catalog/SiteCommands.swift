@@ -9,6 +9,14 @@ public struct CreateSite: Command {
         public var kind: Site.Kind
         public var location: GeoPoint
         public var timeZone: String?
+
+        public init(code: Code, name: String, kind: Site.Kind, location: GeoPoint, timeZone: String? = nil) {
+            self.code = code
+            self.name = name
+            self.kind = kind
+            self.location = location
+            self.timeZone = timeZone
+        }
     }
 
     public let input: Input
@@ -40,6 +48,13 @@ public struct UpdateSite: Command {
         public var kind: Site.Kind?
         public var location: GeoPoint?
         public var timeZone: String?
+
+        public init(name: String? = nil, kind: Site.Kind? = nil, location: GeoPoint? = nil, timeZone: String? = nil) {
+            self.name = name
+            self.kind = kind
+            self.location = location
+            self.timeZone = timeZone
+        }
     }
 
     public let siteID: Site.ID
@@ -78,6 +93,11 @@ public struct CreateBin: Command {
     public struct Input: Sendable, Codable {
         public var code: Code
         public var description: String?
+
+        public init(code: Code, description: String? = nil) {
+            self.code = code
+            self.description = description
+        }
     }
 
     public let siteID: Site.ID

@@ -7,6 +7,12 @@ public struct CreateSupplier: Command {
         public var code: Code
         public var name: String
         public var leadTimeDays: Int
+
+        public init(code: Code, name: String, leadTimeDays: Int) {
+            self.code = code
+            self.name = name
+            self.leadTimeDays = leadTimeDays
+        }
     }
 
     public let input: Input
@@ -38,6 +44,11 @@ public struct UpdateSupplier: Command {
     public struct Input: Sendable, Codable {
         public var name: String?
         public var leadTimeDays: Int?
+
+        public init(name: String? = nil, leadTimeDays: Int? = nil) {
+            self.name = name
+            self.leadTimeDays = leadTimeDays
+        }
     }
 
     public let supplierID: Supplier.ID

@@ -20,4 +20,9 @@ public struct AxleServices: Sendable {
     }
 
     public var database: any Database { dependencies.database }
+
+    /// Closes the database; the services are unusable afterwards.
+    public func close() async throws {
+        try await dependencies.database.close()
+    }
 }

@@ -60,6 +60,14 @@ public struct RegisterVehicle: Command {
         /// Defaults to the model year decoded from the VIN.
         public var modelYear: Int?
         public var engine: String?
+
+        public init(vin: VIN, model: String, make: String? = nil, modelYear: Int? = nil, engine: String? = nil) {
+            self.vin = vin
+            self.model = model
+            self.make = make
+            self.modelYear = modelYear
+            self.engine = engine
+        }
     }
 
     public let input: Input

@@ -42,6 +42,9 @@ public struct PostgresSettings: Sendable, Equatable {
     /// `sslmode=require` asks for TLS; the default suits a server on a trusted network or loopback.
     public var requireTLS: Bool
     public var maximumConnections: Int
+    /// `schema=NAME`: Axle's tables live in this schema (created when missing) instead of `public`,
+    /// so several installations or test runs can share one database.
+    public var schema: String?
 
     init(url text: String) throws {
         guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
@@ -57,5 +60,11 @@ public struct PostgresSettings: Sendable, Equatable {
         self.requireTLS = query.contains { $0.name == "sslmode" && ($0.value == "require" || $0.value == "verify-full") }
         let pool = query.first { $0.name == "pool" }.flatMap { $0.value }.flatMap(Int.init)
         self.maximumConnections = max(1, min(pool ?? 20, 200))
+        self.schema = try query.first { $0.name == "schema" }.flatMap(\.value).map { name in
+            guard !name.isEmpty, name.count <= 63,
+                  name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") })
+            else { throw StoreError.invalidDatabaseURL("schema must be letters, digits and underscores") }
+            return name.lowercased()
+        }
     }
 }

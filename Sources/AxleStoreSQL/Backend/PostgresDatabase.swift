@@ -22,8 +22,16 @@ public final class PostgresStoreDatabase: Database {
             database: settings.database, tls: settings.requireTLS ? .require(.makeClientConfiguration()) : .disable)
         configuration.options.maximumConnections = settings.maximumConnections
         configuration.options.additionalStartupParameters = [("synchronous_commit", "on")]
+        if let schema = settings.schema {
+            configuration.options.additionalStartupParameters.append(("search_path", schema))
+        }
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         let database = PostgresStoreDatabase(client: client, logger: logger)
+        if let schema = settings.schema {
+            try await client.withConnection { connection in
+                try await connection.sql().raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+            }
+        }
         // Fail at start-up, not on the first request, when the server cannot be reached.
         try await database.read { _ in () }
         return database
@@ -32,7 +40,12 @@ public final class PostgresStoreDatabase: Database {
     private init(client: PostgresClient, logger: Logger) {
         self.client = client
         self.logger = logger
-        self.runTask = Task { await client.run() }
+        // Started immediately so the pool runs before the first lease (no "run() not called" warning).
+        if #available(macOS 26, *) {
+            self.runTask = Task.immediate { await client.run() }
+        } else {
+            self.runTask = Task { await client.run() }
+        }
     }
 
     public func read<Result: Sendable>(

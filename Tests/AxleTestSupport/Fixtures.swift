@@ -1,0 +1,50 @@
+public import AxleApplication
+public import AxleDomain
+import AxleStore
+
+/// Business objects tests build on, created through the real use cases.
+public struct Fixtures: Sendable {
+    public let services: AxleServices
+
+    public init(services: AxleServices) {
+        self.services = services
+    }
+
+    /// The command-line operator: an administrator without a token.
+    public static let system = Caller(principal: .system, requestID: "test")
+
+    /// A user and a working bearer token for it.
+    public func user(_ name: String, role: Role, sites: [Code] = []) async throws -> (caller: Caller, token: String) {
+        let issued = try await services.commands.run(
+            IssueToken(name: name, role: role, siteCodes: sites, validForSeconds: nil), as: Self.system)
+        return (Caller(principal: issued.principal, requestID: "test"), issued.secret)
+    }
+
+    public func site(_ code: String, kind: Site.Kind = .dealership, latitude: Double = 41.88,
+                     longitude: Double = -87.63) async throws -> Site {
+        try await services.commands.run(CreateSite(.init(
+            code: Code(code)!, name: "Site \(code)", kind: kind,
+            location: GeoPoint(latitude: latitude, longitude: longitude)!, timeZone: "America/Chicago")),
+            as: Self.system)
+    }
+
+    public func part(_ number: String, description: String = "Oil filter, spin-on", category: PartCategory = .filters,
+                     cost: String = "4.10", listPrice: String = "9.95") async throws -> Part {
+        try await services.commands.run(CreatePart(.init(
+            number: PartNumber(number)!, description: description, brand: "Mann-Filter", category: category,
+            unit: .each, cost: cost, listPrice: listPrice)), as: Self.system)
+    }
+
+    public func supersede(_ old: Part, by new: Part, effectiveOn: CalendarDate? = nil) async throws -> Supersession {
+        try await services.commands.run(RecordSupersession(partID: old.id, input: .init(
+            replacementId: new.id, interchangeability: .oneWay, effectiveOn: effectiveOn, useUpOldStock: true)),
+            as: Self.system)
+    }
+
+    /// Every audit record, oldest first.
+    public func auditTrail() async throws -> [AuditRecord] {
+        try await services.database.read { stores in
+            try await stores.audit.list(AuditQuery(), PageRequest(after: nil, limit: PageRequest<Int64>.maximumLimit))
+        }
+    }
+}
