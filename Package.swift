@@ -119,6 +119,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "AxleApplicationTests",
+            dependencies: ["AxleDomain", "AxleStore", "AxleApplication", "AxleTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AxleStoreTests",
             dependencies: ["AxleDomain", "AxleStore", "AxleTestSupport"],
             swiftSettings: swiftSettings

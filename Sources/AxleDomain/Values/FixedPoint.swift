@@ -43,12 +43,13 @@ public enum FixedPoint {
         var divisor: UInt64 = 1
         for _ in 0..<decimals { divisor *= 10 }
         let whole = magnitude / divisor
+        let sign = value < 0 ? "-" : ""
+        guard decimals > 0 else { return "\(sign)\(whole)" }
         var fraction = String(magnitude % divisor)
         fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
         if trimTrailingZeros {
             while fraction.last == "0" { fraction.removeLast() }
         }
-        let sign = value < 0 ? "-" : ""
         return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
     }
 }

@@ -1,0 +1,49 @@
+import AxleDomain
+import Foundation
+import Testing
+
+@Suite("Roles and site scope")
+struct AuthorizationTests {
+    let siteA = Site.ID(UUID())
+    let siteB = Site.ID(UUID())
+
+    func principal(_ role: Role, sites: Set<Site.ID>) -> Principal {
+        Principal(id: Principal.ID(UUID()), name: role.rawValue, role: role, sites: sites)
+    }
+
+    @Test func aPartsManagerAtSiteACannotAddBinsAtSiteB() {
+        let manager = principal(.partsManager, sites: [siteA])
+        #expect(throws: Never.self) { try manager.authorize(.editBins, at: siteA) }
+        #expect(throws: AccessError.siteOutOfScope(siteB)) { try manager.authorize(.editBins, at: siteB) }
+    }
+
+    @Test func theAuditorReadsEverythingAndWritesNothing() {
+        let auditor = principal(.auditor, sites: [])
+        #expect(throws: Never.self) { try auditor.authorize(.readAudit) }
+        #expect(throws: Never.self) { try auditor.authorize(.readMasterData) }
+        for permission in Permission.allCases where ![.readAudit, .readMasterData].contains(permission) {
+            #expect(throws: AccessError.self) { try auditor.authorize(permission) }
+        }
+    }
+
+    @Test(arguments: Role.allCases)
+    func everyRoleReadsMasterDataAndOnlyAdminsManageUsers(_ role: Role) {
+        let user = principal(role, sites: [])
+        #expect(throws: Never.self) { try user.authorize(.readMasterData) }
+        if role == .admin {
+            #expect(throws: Never.self) { try user.authorize(.manageUsers) }
+        } else {
+            #expect(throws: AccessError.self) { try user.authorize(.manageUsers) }
+        }
+    }
+
+    @Test func anExpiredOrRevokedTokenIsRefused() {
+        let now = Instant(microseconds: 1_000_000)
+        var token = AccessToken(id: AccessToken.ID(UUID()), principalID: Principal.ID(UUID()), secretHash: "x",
+                                createdAt: now, expiresAt: now.adding(seconds: 60))
+        #expect(throws: Never.self) { try token.checkUsable(at: now) }
+        #expect(throws: AccessError.tokenExpired) { try token.checkUsable(at: now.adding(seconds: 60)) }
+        token.revokedAt = now
+        #expect(throws: AccessError.tokenRevoked) { try token.checkUsable(at: now) }
+    }
+}
