@@ -1,33 +1,137 @@
 public import AxleApplication
-public import AxleDomain
+import AxleDomain
+import AxleStore
 
-/// A deterministic, realistic dealer group for demonstrations and benchmarks.
-/// Placeholder contract: the generator fills it in.
+/// A deterministic, realistic dealer group for demonstrations and benchmarks: Northwind Motor
+/// Group, five sites around Chicago, a parts catalogue with supersessions, substitutes and
+/// fitments, suppliers, customer vehicles with valid VINs, and a user of every role.
+///
+/// The same seed and scale give the same rows and identifiers. Only what depends on the clock
+/// differs between runs: audit times, the dates of supersessions announced for the coming
+/// months, and the users and tokens, which the ordinary token use case issues.
 public struct DemoDataset: Sendable {
     public let seed: UInt64
+    /// Multiplies the catalogue, suppliers and vehicles; sites, bins and users stay as they are.
     public let scale: Int
+
+    /// Scale 100 is two million parts.
+    public static let scales = 1...100
+    static let partsPerScale = 20_000
+    static let vehiclesPerScale = 5_000
+    /// Parts or vehicles per transaction: bounds memory and transaction size at large scales.
+    static let rowsPerTransaction = 20_000
 
     public init(seed: UInt64, scale: Int) {
         self.seed = seed
         self.scale = scale
     }
 
+    /// Fills an empty database; throws `DemoError.databaseNotEmpty`, writing nothing, otherwise.
+    /// `progress` hears of each step before it starts.
     public func load(into services: AxleServices, progress: @escaping @Sendable (String) -> Void) async throws
         -> DemoSummary
     {
-        DemoSummary(counts: [], users: [])
+        guard Self.scales.contains(scale) else { throw DemoError.scaleOutOfRange(scale) }
+        let now = services.dependencies.clock.now()
+        let audit = AuditContext(at: now, reason: "demo dataset, seed \(seed), scale \(scale)")
+        var ids = DemoIdentifiers(seed: seed)
+        var counts = DemoCounts()
+
+        progress("company, sites and bins")
+        try await writeSites(into: services, audit: audit, ids: &ids, counts: &counts)
+
+        progress("\(SupplierTemplates.perScale * scale) suppliers")
+        try await writeSuppliers(into: services, audit: audit, ids: &ids, counts: &counts)
+
+        let partCount = Self.partsPerScale * scale
+        var catalogue = CatalogueFactory(seed: seed, currency: SiteTemplates.company.currency,
+                                         dates: SupersessionDates(now: now))
+        while counts.parts < partCount {
+            let size = min(Self.rowsPerTransaction, partCount - counts.parts)
+            progress("parts \(counts.parts + 1)–\(counts.parts + size) of \(partCount), with supersessions, "
+                     + "substitutes and fitments")
+            let batch = catalogue.batch(parts: size, ids: &ids)
+            try await write(batch, into: services, audit: audit)
+            counts.add(batch)
+        }
+
+        let vehicleCount = Self.vehiclesPerScale * scale
+        var vehicles = VehicleFactory(seed: seed)
+        while counts.vehicles < vehicleCount {
+            let size = min(Self.rowsPerTransaction, vehicleCount - counts.vehicles)
+            progress("vehicles \(counts.vehicles + 1)–\(counts.vehicles + size) of \(vehicleCount)")
+            let batch = try vehicles.batch(count: size, ids: &ids)
+            try await services.database.write { stores in
+                try await audit.writer(stores).insert(batch, action: "vehicle.register", entityType: "vehicle",
+                                                      id: \.id.description, using: stores.vehicles.insert)
+            }
+            counts.vehicles += batch.count
+        }
+
+        progress("\(DemoUsers.users.count) users and their tokens")
+        let users = try await DemoUsers.issueTokens(through: services)
+        return DemoSummary(counts: counts.table(users: users.count), users: users)
+    }
+
+    private func writeSites(into services: AxleServices, audit: AuditContext, ids: inout DemoIdentifiers,
+                            counts: inout DemoCounts) async throws {
+        let sites = SiteTemplates.sites(ids: &ids)
+        var bins: [Bin] = []
+        for site in sites { bins += SiteTemplates.bins(at: site, ids: &ids) }
+        try await services.database.write { [bins] stores in
+            let writer = audit.writer(stores)
+            // Checked in the transaction that creates the sites, so two demos cannot both pass it.
+            try await writer.requireEmpty()
+            let company = try await stores.company.get()
+            try await stores.company.save(SiteTemplates.company)
+            try await stores.audit.append([
+                try writer.audit.changed("company.update", entityType: "company", entityID: "company",
+                                         from: company, to: SiteTemplates.company),
+            ])
+            try await writer.insert(sites, action: "site.create", entityType: "site", id: \.id.description) { rows in
+                for site in rows { try await stores.sites.insert(site) }
+            }
+            try await writer.insert(bins, action: "bin.create", entityType: "bin", id: \.id.description,
+                                    using: stores.bins.insert)
+        }
+        counts.sites = sites.count
+        counts.bins = bins.count
+    }
+
+    private func writeSuppliers(into services: AxleServices, audit: AuditContext, ids: inout DemoIdentifiers,
+                                counts: inout DemoCounts) async throws {
+        var random = DemoRandom(seed: seed, stream: "suppliers")
+        let suppliers = SupplierTemplates.suppliers(scale: scale, ids: &ids, using: &random)
+        try await services.database.write { stores in
+            try await audit.writer(stores).insert(suppliers, action: "supplier.create", entityType: "supplier",
+                                                  id: \.id.description, using: stores.suppliers.insert)
+        }
+        counts.suppliers = suppliers.count
+    }
+
+    /// One transaction for a batch of the catalogue: parts first, then the links between them.
+    private func write(_ batch: CatalogueBatch, into services: AxleServices, audit: AuditContext) async throws {
+        try await services.database.write { stores in
+            let writer = audit.writer(stores)
+            try await writer.insert(batch.parts, action: "part.create", entityType: "part", id: \.id.description,
+                                    using: stores.parts.insert)
+            try await writer.insert(batch.supersessions, action: "supersession.record", entityType: "supersession",
+                                    id: \.id.description, using: stores.supersessions.insert)
+            try await writer.insert(batch.substitutes, action: "substitute.approve", entityType: "substitute",
+                                    id: \.id.description, using: stores.substitutes.insert)
+            try await writer.insert(batch.fitments, action: "fitment.record", entityType: "fitment",
+                                    id: \.id.description, using: stores.fitments.insert)
+        }
     }
 }
 
-/// What `axle demo` created, and the demo users' tokens.
-public struct DemoSummary: Sendable {
-    public struct User: Sendable {
-        public let name: String
-        public let role: Role
-        public let sites: [Code]
-        public let token: String
-    }
+/// What every audit entry of one load shares; a `DemoAudit` (whose encoder is not `Sendable`)
+/// is made from it inside each transaction.
+struct AuditContext: Sendable {
+    let at: Instant
+    let reason: String
 
-    public let counts: [(entity: String, count: Int)]
-    public let users: [User]
+    func writer(_ stores: any StoreTransaction) -> DemoWriter {
+        DemoWriter(stores: stores, audit: DemoAudit(at: at, reason: reason))
+    }
 }

@@ -68,11 +68,14 @@ public struct IdempotentResponse: Sendable, Equatable {
     public let requestFingerprint: String
     public let status: Int
     public let body: String
+    /// The entity tag sent with the first response, sent again with every replay.
+    public let eTag: String?
 
-    public init(requestFingerprint: String, status: Int, body: String) {
+    public init(requestFingerprint: String, status: Int, body: String, eTag: String?) {
         self.requestFingerprint = requestFingerprint
         self.status = status
         self.body = body
+        self.eTag = eTag
     }
 }
 

@@ -31,7 +31,7 @@ struct Demo: AsyncParsableCommand {
         print(String(format: "generated in %.1f s", Date().timeIntervalSince(started)))
         print("\ndemo users (role, sites, token):")
         for user in summary.users {
-            let sites = user.sites.isEmpty ? "all sites" : user.sites.map(\.rawValue).joined(separator: ",")
+            let sites = user.sites.isEmpty ? "all" : user.sites.map(\.rawValue).joined(separator: ",")
             print("  \(user.name)\t\(user.role.rawValue)\t\(sites)\t\(user.token)")
         }
     }

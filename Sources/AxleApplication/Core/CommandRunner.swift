@@ -27,7 +27,7 @@ public struct CommandRunner: Sendable {
     /// response and writes nothing; the same key with a different request is refused.
     public func run<C: Command>(
         _ command: C, as caller: Caller, idempotencyKey key: String, requestFingerprint: String,
-        render: @escaping @Sendable (C.Output) throws -> (status: Int, body: String)
+        render: @escaping @Sendable (C.Output) throws -> (status: Int, body: String, eTag: String?)
     ) async throws -> IdempotentOutcome {
         try command.authorize(caller.principal)
         let principal = caller.principal.id
@@ -41,7 +41,8 @@ public struct CommandRunner: Sendable {
                     let scope = scope(stores, caller)
                     let rendered = try render(try await command.execute(in: scope))
                     let response = IdempotentResponse(requestFingerprint: requestFingerprint,
-                                                      status: rendered.status, body: rendered.body)
+                                                      status: rendered.status, body: rendered.body,
+                                                      eTag: rendered.eTag)
                     try await stores.idempotency.save(principal: principal, key: key, response: response,
                                                       at: scope.now)
                     return IdempotentOutcome(response: response, replayed: false)

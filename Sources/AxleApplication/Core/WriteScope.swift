@@ -33,8 +33,6 @@ public struct WriteScope: Sendable {
 /// The JSON an audit record keeps of an entity: the same shape the API shows, keys sorted.
 enum AuditSnapshot {
     static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try APIJSON.encoder().encode(value), as: UTF8.self)
     }
 }

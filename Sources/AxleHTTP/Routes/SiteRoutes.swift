@@ -21,8 +21,11 @@ struct SiteRoutes {
         }
         routes.get("/api/v1/sites/nearest") { request, context in
             let origin = try Self.origin(request)
+            let limit = try PageParameters(request).limit
             let sites = try await services.catalog.sitesByDistance(from: origin, as: try context.requireCaller())
-            return JSONResponse.make(.ok, ["items": sites.map { NearbySite(site: $0.site, distanceKm: $0.kilometres) }])
+            return JSONResponse.make(.ok, ["items": sites.prefix(limit).map {
+                NearbySite(site: $0.site, distanceKm: $0.kilometres)
+            }])
         }
         routes.get("/api/v1/sites/{id}") { _, context in
             let site = try await services.catalog.site(try Self.siteID(context), as: try context.requireCaller())
@@ -55,11 +58,12 @@ struct SiteRoutes {
     }
 
     static func origin(_ request: Request) throws -> GeoPoint {
-        guard let latitude = Double(try request.requireQuery("latitude")),
-              let longitude = Double(try request.requireQuery("longitude")),
+        guard let latitude = Double(try request.requireQuery("latitude")), (-90...90).contains(latitude) else {
+            throw RequestError.invalidParameter(name: "latitude", reason: "must be decimal degrees from -90 to 90")
+        }
+        guard let longitude = Double(try request.requireQuery("longitude")),
               let point = GeoPoint(latitude: latitude, longitude: longitude) else {
-            throw RequestError.invalidParameter(
-                name: "latitude", reason: "latitude (±90) and longitude (±180) must be decimal degrees")
+            throw RequestError.invalidParameter(name: "longitude", reason: "must be decimal degrees from -180 to 180")
         }
         return point
     }

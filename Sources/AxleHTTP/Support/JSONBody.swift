@@ -1,3 +1,4 @@
+import AxleApplication
 import AxleDomain
 import Foundation
 import Hummingbird
@@ -75,11 +76,7 @@ enum JSONBody {
 
 /// JSON responses.
 enum JSONResponse {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }()
+    static let encoder = APIJSON.encoder()
 
     static func encode(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)

@@ -31,9 +31,10 @@ struct WriteResponder: Sendable {
                                                   body: Array(buffer: body))
         let outcome = try await services.commands.run(
             command, as: caller, idempotencyKey: key, requestFingerprint: fingerprint
-        ) { output in (Int(status.code), try JSONResponse.encode(output)) }
+        ) { output in (Int(status.code), try JSONResponse.encode(output), ETag.value(for: output)) }
         var headers: HTTPFields = [:]
         if outcome.replayed { headers[.idempotentReplay] = "true" }
+        if let eTag = outcome.response.eTag { headers[.eTag] = eTag }
         return JSONResponse.make(HTTPResponse.Status(code: outcome.response.status), json: outcome.response.body,
                                  headers: headers)
     }
@@ -41,9 +42,14 @@ struct WriteResponder: Sendable {
 
 /// Versions as entity tags: `ETag: "3"`; updates send `If-Match: "3"`.
 enum ETag {
-    static func headers(for value: some Any) -> HTTPFields {
-        guard let versioned = value as? any Versioned else { return [:] }
-        return [.eTag: "\"\(versioned.version)\""]
+    static func headers(for entity: some Any) -> HTTPFields {
+        guard let tag = value(for: entity) else { return [:] }
+        return [.eTag: tag]
+    }
+
+    /// `"3"` for a versioned entity, nil for anything else.
+    static func value(for value: some Any) -> String? {
+        (value as? any Versioned).map { "\"\($0.version)\"" }
     }
 
     /// The version an update expects, from `If-Match`.

@@ -166,6 +166,7 @@ extension Migrations {
                 fingerprint TEXT NOT NULL,
                 status INTEGER NOT NULL,
                 body TEXT NOT NULL,
+                etag TEXT,
                 created_at_us BIGINT NOT NULL,
                 PRIMARY KEY (principal_id, key)
             )

@@ -120,19 +120,20 @@ struct SQLIdempotencyStore: IdempotencyStore {
 
     func find(principal: Principal.ID, key: String) async throws -> IdempotentResponse? {
         try await sql.raw("""
-            SELECT fingerprint, status, body FROM idempotency_keys
+            SELECT fingerprint, status, body, etag FROM idempotency_keys
             WHERE principal_id = \(bind: principal.description) AND key = \(bind: key)
             """).first().map { row in
                 IdempotentResponse(requestFingerprint: try row.value("fingerprint"), status: try row.value("status"),
-                                   body: try row.value("body"))
+                                   body: try row.value("body"), eTag: try row.value("etag"))
             }
     }
 
     func save(principal: Principal.ID, key: String, response: IdempotentResponse, at instant: Instant) async throws {
         try await sql.raw("""
-            INSERT INTO idempotency_keys (principal_id, key, fingerprint, status, body, created_at_us)
+            INSERT INTO idempotency_keys (principal_id, key, fingerprint, status, body, etag, created_at_us)
             VALUES (\(bind: principal.description), \(bind: key), \(bind: response.requestFingerprint),
-                    \(bind: response.status), \(bind: response.body), \(bind: instant.microseconds))
+                    \(bind: response.status), \(bind: response.body), \(bind: response.eTag),
+                    \(bind: instant.microseconds))
             """).run()
     }
 }

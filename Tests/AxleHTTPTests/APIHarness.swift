@@ -1,0 +1,74 @@
+import AxleApplication
+import AxleDomain
+import AxleServer
+import AxleTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+
+/// The real application on a fresh database, driven through Hummingbird's test client.
+struct APIHarness {
+    let client: any TestClientProtocol
+    let fixtures: Fixtures
+    let clock: TestClock
+    /// An administrator's bearer token.
+    let adminToken: String
+
+    var services: AxleServices { fixtures.services }
+
+    static func run(_ backend: TestBackend, _ test: @escaping @Sendable (APIHarness) async throws -> Void)
+        async throws
+    {
+        let clock = TestClock()
+        let services = try await backend.freshServices(clock: clock)
+        let fixtures = Fixtures(services: services)
+        let (_, adminToken) = try await fixtures.user("ada-admin", role: .admin)
+        var logger = Logger(label: "axle.test.http")
+        logger.logLevel = .warning
+        let app = AxleServer.application(services: services, configuration: ServerConfiguration(), logger: logger)
+        try await app.test(.router) { client in
+            try await test(APIHarness(client: client, fixtures: fixtures, clock: clock, adminToken: adminToken))
+        }
+        try await services.close()
+    }
+
+    /// Sends a request; a string body is sent as JSON.
+    @discardableResult
+    func send(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: String? = nil,
+              headers: HTTPFields = [:]) async throws -> APIResponse {
+        var fields = headers
+        if let token = token ?? adminToken as String?, !token.isEmpty { fields[.authorization] = "Bearer \(token)" }
+        if json != nil { fields[.contentType] = "application/json" }
+        let response = try await client.executeRequest(uri: uri, method: method, headers: fields,
+                                                       body: json.map { ByteBuffer(string: $0) })
+        return APIResponse(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    /// A request without any token.
+    func sendAnonymously(_ method: HTTPRequest.Method, _ uri: String) async throws -> APIResponse {
+        try await send(method, uri, token: "")
+    }
+}
+
+struct APIResponse: CustomStringConvertible {
+    let status: HTTPResponse.Status
+    let headers: HTTPFields
+    let body: String
+
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:]
+    }
+
+    /// The `error.code` of an error response, nil when the body is not the error shape.
+    var errorCode: String? {
+        guard let error = json["error"] as? [String: Any], error["message"] is String else { return nil }
+        return error["code"] as? String
+    }
+
+    func string(_ key: String) -> String? { json[key] as? String }
+
+    var description: String { "\(status.code) \(body)" }
+}

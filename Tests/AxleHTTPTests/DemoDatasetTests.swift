@@ -1,0 +1,191 @@
+import AxleApplication
+import AxleDemo
+import AxleDomain
+import AxleServer
+import AxleStore
+import AxleStoreSQL
+import Foundation
+import Logging
+import Testing
+
+/// `axle demo`: a realistic dealer group, the same for the same seed, never mixed with real data.
+/// A load takes seconds, so the dataset is loaded twice in one test and checked from several sides.
+@Suite("Demo dataset")
+struct DemoDatasetTests {
+    @Test("the same seed loads the same dealer group twice, with everything the demo promises")
+    func loadsTheSameDealerGroupTwice() async throws {
+        try await withDemoDatabase { first in
+            let summary = try await DemoDataset(seed: 42, scale: 1).load(into: first) { _ in }
+            try await withDemoDatabase { second in
+                _ = try await DemoDataset(seed: 42, scale: 1).load(into: second) { _ in }
+                #expect(try await partNumbers(in: first) == partNumbers(in: second))
+                #expect(try await vins(in: first) == vins(in: second))
+            }
+            try checkCounts(summary)
+            try await checkSites(first)
+            try await checkVehicles(first)
+            try await checkUsers(summary, in: first)
+            try await checkFitting(first)
+            try await checkAudit(first)
+        }
+    }
+
+    @Test("a database that already has a site is refused, and nothing is written")
+    func refusesADatabaseWithData() async throws {
+        try await withDemoDatabase { services in
+            _ = try await services.commands.run(CreateSite(.init(
+                code: Code("HQ")!, name: "Head office", kind: .branch,
+                location: GeoPoint(latitude: 52.52, longitude: 13.40)!, timeZone: "Europe/Berlin")),
+                as: Caller(principal: .system, requestID: nil))
+            await #expect(throws: DemoError.databaseNotEmpty(found: ["sites"])) {
+                try await DemoDataset(seed: 42, scale: 1).load(into: services) { _ in }
+            }
+            let sites = try await services.database.read { try await $0.sites.all() }
+            #expect(sites.map(\.code.rawValue) == ["HQ"])
+            #expect(DemoError.databaseNotEmpty(found: ["sites"]).code == "demo.database_not_empty")
+            #expect(DemoError.databaseNotEmpty(found: ["sites"]).category == .conflict)
+        }
+    }
+
+    @Test("a scale outside 1–100 is refused before anything is written")
+    func refusesAScaleOutOfRange() async throws {
+        try await withDemoDatabase { services in
+            await #expect(throws: DemoError.scaleOutOfRange(0)) {
+                try await DemoDataset(seed: 1, scale: 0).load(into: services) { _ in }
+            }
+            let sites = try await services.database.read { try await $0.sites.all() }
+            #expect(sites.isEmpty)
+        }
+    }
+
+    // MARK: - Checks of a loaded demo
+
+    private func checkCounts(_ summary: DemoSummary) throws {
+        let counts = Dictionary(uniqueKeysWithValues: summary.counts.map { ($0.entity, $0.count) })
+        #expect(counts["sites"] == 5)
+        #expect(counts["parts"] == 20_000)
+        #expect(counts["suppliers"] == 30)
+        #expect(counts["vehicles"] == 5_000)
+        #expect(try #require(counts["bins"]) >= 5 * 20)
+        // Several hundred chains of 2–4 links, a few thousand substitutes, 1–5 fitments for most parts.
+        #expect((300...3_000).contains(try #require(counts["supersessions"])))
+        #expect((1_000...9_000).contains(try #require(counts["substitutes"])))
+        #expect(try #require(counts["fitments"]) > 20_000)
+        #expect(try #require(counts["superseded parts"]) > 0)
+        #expect(try #require(counts["obsolete parts"]) > 0)
+    }
+
+    private func checkSites(_ services: AxleServices) async throws {
+        let sites = try await services.database.read { try await $0.sites.all() }
+        #expect(sites.count == 5)
+        #expect(sites.filter { $0.kind == .dealership }.count == 2)
+        for kind in [Site.Kind.distributionCenter, .workshop, .mobileVan] {
+            #expect(sites.filter { $0.kind == kind }.count == 1, "one \(kind.rawValue)")
+        }
+        #expect(sites.allSatisfy { TimeZone(identifier: $0.timeZone) != nil })
+        let company = try await services.database.read { try await $0.company.get() }
+        #expect(company.name == "Northwind Motor Group")
+    }
+
+    /// Every VIN is valid with a correct check digit, names the vehicle's make, and decodes to its model year.
+    private func checkVehicles(_ services: AxleServices) async throws {
+        let vehicles = try await allVehicles(in: services)
+        #expect(vehicles.count == 5_000)
+        #expect(Set(vehicles.map(\.vin)).count == vehicles.count)
+        // One expectation for all 5,000: a failure names the VINs.
+        let wrong = try vehicles.filter { vehicle in
+            let vin = try VIN(validating: vehicle.vin.rawValue)
+            let year = vin.region == .northAmerica ? vin.modelYear : vin.modelYear(referenceYear: vehicle.modelYear)
+            return vin.checkDigitStatus != .valid || vin.decoded.make != vehicle.make || year != vehicle.modelYear
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5).map(\.vin))")
+    }
+
+    private func checkUsers(_ summary: DemoSummary, in services: AxleServices) async throws {
+        #expect(Set(summary.users.map(\.role)) == Set(Role.allCases))
+        for user in summary.users {
+            let principal = try await services.authenticator.principal(forSecret: user.token)
+            #expect(principal.name == user.name)
+            #expect(principal.role == user.role)
+            #expect(principal.sites.count == user.sites.count)
+        }
+    }
+
+    /// A demo vehicle's VIN finds parts whose fitment covers that vehicle.
+    private func checkFitting(_ services: AxleServices) async throws {
+        let admin = try await services.database.read { try await $0.principals.find(name: "demo-admin") }
+        let caller = Caller(principal: try #require(admin), requestID: nil)
+        let vehicle = try #require(try await services.vehicles.vehicles(PageRequest(after: nil, limit: 1), as: caller).first)
+        let fitting = try await services.vehicles.partsFitting(vehicle.vin, PageRequest(after: nil, limit: 50), as: caller)
+        #expect(fitting.vehicle == vehicle)
+        let part = try #require(fitting.parts.first)
+        let fitments = try await services.database.read { try await $0.fitments.list(for: part.id) }
+        #expect(fitments.contains {
+            $0.fits(make: vehicle.make, model: vehicle.model, year: vehicle.modelYear, engine: vehicle.engine)
+        })
+    }
+
+    /// Each created row has its audit record, written by the system operator.
+    private func checkAudit(_ services: AxleServices) async throws {
+        let part = try #require(try await services.database.read { stores in
+            try await stores.parts.search(PartQuery(), PageRequest(after: nil, limit: 1)).first
+        })
+        let records = try await services.database.read { stores in
+            try await stores.audit.list(AuditQuery(entityType: "part", entityID: part.id.description),
+                                        PageRequest(after: nil, limit: 10))
+        }
+        #expect(records.map(\.action) == ["part.create"])
+        #expect(records.first?.actorName == "system")
+        #expect(records.first?.after?.contains("\"number\":\"\(part.number.rawValue)\"") == true)
+    }
+
+    // MARK: - Reading a whole demo
+
+    private func partNumbers(in services: AxleServices) async throws -> [String] {
+        var numbers: [String] = []
+        var after: PartNumber?
+        while true {
+            let page = try await services.database.read { [after] stores in
+                try await stores.parts.search(PartQuery(), PageRequest(after: after, limit: 500))
+            }
+            numbers += page.map { "\($0.number) \($0.id)" }
+            guard let last = page.last else { return numbers }
+            after = last.number
+        }
+    }
+
+    private func vins(in services: AxleServices) async throws -> [String] {
+        try await allVehicles(in: services).map { "\($0.vin) \($0.id)" }
+    }
+
+    private func allVehicles(in services: AxleServices) async throws -> [Vehicle] {
+        var vehicles: [Vehicle] = []
+        var after: String?
+        while true {
+            let page = try await services.database.read { [after] stores in
+                try await stores.vehicles.list(PageRequest(after: after, limit: 500))
+            }
+            vehicles += page
+            guard let last = page.last else { return vehicles }
+            after = last.vin.rawValue
+        }
+    }
+
+    /// Migrated services on a new SQLite file, removed afterwards.
+    private func withDemoDatabase(_ body: (AxleServices) async throws -> Void) async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("axle-demo-\(UUID()).sqlite").path
+        var logger = Logger(label: "axle.test.demo")
+        logger.logLevel = .warning
+        let services = try await AxleServer.services(.sqlite(path: path), logger: logger)
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        do {
+            try await body(services)
+        } catch {
+            try await services.close()
+            throw error
+        }
+        try await services.close()
+    }
+}
