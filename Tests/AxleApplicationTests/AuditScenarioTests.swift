@@ -28,6 +28,19 @@ struct AuditScenarioTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func issuingATokenIsAuditedWithoutItsSecretOrHash(_ backend: TestBackend) async throws {
+        let services = try await backend.freshServices()
+        let fixtures = Fixtures(services: services)
+        let (_, secret) = try await fixtures.user("ops", role: .admin)
+        let issued = try #require(try await fixtures.auditTrail().first { $0.action == "token.issue" })
+        #expect(issued.actorName == "system")
+        #expect(issued.after?.contains("principalId") == true)
+        #expect(issued.after?.contains("secretHash") == false)
+        #expect(issued.after?.contains(secret) == false)
+        try await services.close()
+    }
+
+    @Test(arguments: TestBackend.available)
     func aRefusedWriteLeavesNoRecord(_ backend: TestBackend) async throws {
         let services = try await backend.freshServices()
         let fixtures = Fixtures(services: services)

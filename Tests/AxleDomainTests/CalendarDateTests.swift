@@ -23,3 +23,14 @@ struct CalendarDateTests {
         #expect(Code(String(repeating: "A", count: 21)) == nil)
     }
 }
+
+@Suite("Instants")
+struct InstantTests {
+    @Test func instantsAreISO8601WithTheirOffsetAndRoundTrip() throws {
+        let instant = Instant(microseconds: 1_772_442_000_123_000)
+        #expect(instant.description == "2026-03-02T09:00:00.123Z")
+        #expect(Instant(iso8601: instant.description) == instant)
+        #expect(Instant(iso8601: "2026-03-02T10:00:00+01:00") == Instant(microseconds: 1_772_442_000_000_000))
+        #expect(Instant(iso8601: "2026-03-02 10:00") == nil)
+    }
+}

@@ -1,5 +1,5 @@
 /// A bearer token as stored: only a hash of the secret is kept, never the secret.
-public struct AccessToken: Hashable, Sendable, Codable {
+public struct AccessToken: Hashable, Sendable, Encodable {
     public typealias ID = Identifier<AccessToken>
 
     public let id: ID
@@ -18,6 +18,11 @@ public struct AccessToken: Hashable, Sendable, Codable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.revokedAt = revokedAt
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        // The hash is left out of every JSON form (audit records included): it is nobody's business.
+        case id, principalID, createdAt, expiresAt, revokedAt
     }
 
     /// Throws when the token may no longer be used at `now`.

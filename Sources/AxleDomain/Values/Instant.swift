@@ -21,7 +21,7 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// ISO 8601 in UTC with milliseconds: `2026-11-25T17:13:56.123Z`.
     public var description: String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
     /// Parses ISO 8601 with an offset, with or without fractional seconds.
