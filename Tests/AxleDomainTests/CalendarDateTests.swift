@@ -10,6 +10,12 @@ struct CalendarDateTests {
         #expect(CalendarDate(utcOf: Instant(microseconds: seconds * 1_000_000)).description == expected)
     }
 
+    @Test(arguments: [0, 59, 10_957, 20_514, -1, -25_567, 47_482])
+    func daysSinceEpochInvertTheUTCDate(_ days: Int64) {
+        let date = CalendarDate(utcOf: Instant(microseconds: days * 86_400_000_000))
+        #expect(date.daysSinceEpoch == days)
+    }
+
     @Test(arguments: ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-01", "2026-04-31", "x"])
     func impossibleDatesAreRefused(_ text: String) {
         #expect(CalendarDate(text) == nil)
@@ -32,5 +38,9 @@ struct InstantTests {
         #expect(Instant(iso8601: instant.description) == instant)
         #expect(Instant(iso8601: "2026-03-02T10:00:00+01:00") == Instant(microseconds: 1_772_442_000_000_000))
         #expect(Instant(iso8601: "2026-03-02 10:00") == nil)
+        #expect(Instant(iso8601: "2026-03-02T10:00:00") == nil)
+        #expect(Instant(microseconds: 1_000_001).description == "1970-01-01T00:00:01.000001Z")
+        #expect(Instant(iso8601: "1970-01-01T00:00:01.000001Z") == Instant(microseconds: 1_000_001))
+        #expect(Instant(microseconds: -1_000).description == "1969-12-31T23:59:59.999Z")
     }
 }
