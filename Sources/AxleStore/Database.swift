@@ -1,4 +1,3 @@
-public import AxleDomain
 
 /// Axle's database: every use case runs in exactly one of its transactions.
 ///
@@ -13,7 +12,7 @@ public protocol Database: Sendable {
     /// Runs `body` in one read-write transaction: it commits when `body` returns and
     /// rolls back, writing nothing, when `body` throws.
     func write<Result: Sendable>(
-        _ body: @Sendable (any StoreTransaction) async throws -> Result
+        _ body: @escaping @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result
 
     /// Applies the migrations not yet applied, in order; returns the names applied now.

@@ -55,7 +55,7 @@ public final class PostgresStoreDatabase: Database {
     }
 
     public func write<Result: Sendable>(
-        _ body: @Sendable (any StoreTransaction) async throws -> Result
+        _ body: @escaping @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result {
         try await transaction(begin: "BEGIN", body)
     }

@@ -7,12 +7,13 @@ import SQLiteNIO
 
 /// The embedded default: one SQLite file in WAL mode with one writer and several readers.
 ///
-/// Writes are serialised through the single writer connection (SQLite allows one writer
-/// at a time anyway; queueing here is cheaper than busy-waiting on locks). Readers see a
-/// consistent snapshot and never block the writer. Every commit is durable before it is
-/// acknowledged: `synchronous=FULL`.
+/// Writes go through the single writer connection with group commit (`GroupCommitWriter`):
+/// SQLite allows one writer at a time anyway, and queueing here is cheaper than busy-waiting
+/// on locks. Readers see a consistent snapshot and never block the writer. Every commit is
+/// durable before it is acknowledged: `synchronous=FULL`.
 public final class SQLiteStoreDatabase: Database {
-    private let writer: ConnectionPool<SQLiteConnection>
+    private let writerConnection: SQLiteConnection
+    private let writer: GroupCommitWriter
     private let readers: ConnectionPool<SQLiteConnection>
     private let threadPool: NIOThreadPool
 
@@ -39,7 +40,8 @@ public final class SQLiteStoreDatabase: Database {
     }
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool) {
-        self.writer = ConnectionPool([writer])
+        self.writerConnection = writer
+        self.writer = GroupCommitWriter(sql: writer.sql())
         self.readers = ConnectionPool(readers)
         self.threadPool = threadPool
     }
@@ -53,22 +55,18 @@ public final class SQLiteStoreDatabase: Database {
     }
 
     public func write<Result: Sendable>(
-        _ body: @Sendable (any StoreTransaction) async throws -> Result
+        _ body: @escaping @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result {
-        try await writer.with { connection in
-            // IMMEDIATE takes the write lock at once, so no read-then-upgrade deadlock is possible.
-            try await Self.transaction(on: connection.sql(), begin: "BEGIN IMMEDIATE", body)
-        }
+        try await writer.write(body)
     }
 
+    /// Runs before the database serves writes (at open, by `AxleServer.services`).
     public func migrate() async throws -> [String] {
-        try await writer.with { connection in
-            try await Migrator.migrate(connection.sql(), dialect: .sqlite)
-        }
+        try await Migrator.migrate(writerConnection.sql(), dialect: .sqlite)
     }
 
     public func close() async throws {
-        for connection in readers.all + writer.all {
+        for connection in readers.all + [writerConnection] {
             try await connection.close()
         }
         try await threadPool.shutdownGracefully()

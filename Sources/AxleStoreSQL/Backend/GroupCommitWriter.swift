@@ -1,0 +1,115 @@
+import AxleStore
+import SQLKit
+import Synchronization
+
+/// SQLite's single writer, with group commit.
+///
+/// Concurrent write transactions queue here. Whoever finds the writer idle starts a drain
+/// loop that takes every queued write, runs them one after another inside one
+/// `BEGIN IMMEDIATE … COMMIT`, each inside its own savepoint, and answers them only after
+/// that commit is durable. One fsync then serves a whole batch, so throughput grows with
+/// concurrency without weakening durability; a write that throws rolls back to its
+/// savepoint and leaves the rest of the batch alone.
+final class GroupCommitWriter: Sendable {
+    /// One queued write: `run` executes it inside the batch, `finish` answers its caller.
+    struct Job: Sendable {
+        let run: @Sendable (any SQLDatabase) async -> Void
+        let finish: @Sendable ((any Error)?) -> Void
+    }
+
+    private struct State {
+        var queue: [Job] = []
+        var draining = false
+    }
+
+    /// A bound on one batch, so one commit never holds an unbounded amount of work.
+    static let maximumBatch = 256
+
+    private let sql: any SQLDatabase
+    private let state = Mutex(State())
+
+    init(sql: any SQLDatabase) {
+        self.sql = sql
+    }
+
+    func write<Result: Sendable>(
+        _ body: @escaping @Sendable (any StoreTransaction) async throws -> Result
+    ) async throws -> Result {
+        let outcome = Mutex<Swift.Result<Result, any Error>?>(nil)
+        return try await withCheckedThrowingContinuation { continuation in
+            let job = Job(
+                run: { sql in
+                    let result = await Self.inSavepoint(sql) { try await body(SQLTransaction(sql: sql, dialect: .sqlite)) }
+                    outcome.withLock { $0 = result }
+                },
+                finish: { commitError in
+                    if let commitError {
+                        continuation.resume(throwing: commitError)
+                    } else {
+                        continuation.resume(with: outcome.withLock { $0 }!)
+                    }
+                })
+            enqueue(job)
+        }
+    }
+
+    private func enqueue(_ job: Job) {
+        let startDrain = state.withLock { state in
+            state.queue.append(job)
+            guard !state.draining else { return false }
+            state.draining = true
+            return true
+        }
+        if startDrain { Task { await drain() } }
+    }
+
+    private func drain() async {
+        while true {
+            let batch: [Job] = state.withLock { state in
+                let batch = Array(state.queue.prefix(Self.maximumBatch))
+                state.queue.removeFirst(batch.count)
+                if batch.isEmpty { state.draining = false }
+                return batch
+            }
+            guard !batch.isEmpty else { return }
+            await commit(batch)
+        }
+    }
+
+    private func commit(_ batch: [Job]) async {
+        do {
+            try await sql.raw("BEGIN IMMEDIATE").run()
+        } catch {
+            for job in batch { job.finish(Dialect.translate(error)) }
+            return
+        }
+        for job in batch { await job.run(sql) }
+        do {
+            try await sql.raw("COMMIT").run()
+            for job in batch { job.finish(nil) }
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            for job in batch { job.finish(Dialect.translate(error)) }
+        }
+    }
+
+    /// Runs one write inside a savepoint: kept on success, undone (alone) on failure.
+    private static func inSavepoint<Result>(
+        _ sql: any SQLDatabase, _ body: () async throws -> Result
+    ) async -> Swift.Result<Result, any Error> {
+        do {
+            try await sql.raw("SAVEPOINT write").run()
+        } catch {
+            return .failure(Dialect.translate(error))
+        }
+        do {
+            let result = try await body()
+            try await sql.raw("RELEASE write").run()
+            return .success(result)
+        } catch {
+            try? await sql.raw("ROLLBACK TO write").run()
+            try? await sql.raw("RELEASE write").run()
+            return .failure(Dialect.translate(error))
+        }
+    }
+}
