@@ -50,9 +50,7 @@ public struct DemoDataset: Sendable {
             let size = min(Self.rowsPerTransaction, partCount - counts.parts)
             progress("parts \(counts.parts + 1)–\(counts.parts + size) of \(partCount), with supersessions, "
                      + "substitutes and fitments")
-            print("start", ContinuousClock.now)
             let batch = catalogue.batch(parts: size, ids: &ids)
-            print("generated", ContinuousClock.now)
             try await write(batch, into: services, audit: audit)
             counts.add(batch)
         }
@@ -115,21 +113,15 @@ public struct DemoDataset: Sendable {
     private func write(_ batch: CatalogueBatch, into services: AxleServices, audit: AuditContext) async throws {
         try await services.database.write { stores in
             let writer = audit.writer(stores)
-            let j = try audit.writer(stores).audit.created(batch.parts, action: "x", entityType: "x", id: \.id.description)
-            let j2 = try audit.writer(stores).audit.created(batch.fitments, action: "x", entityType: "x", id: \.id.description)
-            print("json", j.count + j2.count, ContinuousClock.now)
             try await writer.insert(batch.parts, action: "part.create", entityType: "part", id: \.id.description,
                                     using: stores.parts.insert)
-            print("parts inserted", ContinuousClock.now)
             try await writer.insert(batch.supersessions, action: "supersession.record", entityType: "supersession",
                                     id: \.id.description, using: stores.supersessions.insert)
             try await writer.insert(batch.substitutes, action: "substitute.approve", entityType: "substitute",
                                     id: \.id.description, using: stores.substitutes.insert)
             try await writer.insert(batch.fitments, action: "fitment.record", entityType: "fitment",
                                     id: \.id.description, using: stores.fitments.insert)
-            print("all inserted", ContinuousClock.now)
         }
-        print("committed", ContinuousClock.now)
     }
 }
 

@@ -1,3 +1,4 @@
+import AxleApplication
 import AxleDomain
 import AxleStore
 import AxleTestSupport
