@@ -56,7 +56,8 @@ struct CatalogueFactory {
         var newest: [(part: Part, genuine: Bool)] = []
         for brand in brands(of: template, make: make) where used < room {
             let length = min(Self.chainLengths.draw(using: &random), room - used)
-            var parts = offering(template, variant: variant, brand: brand, baseCost: baseCost, length: length, ids: &ids)
+            var parts = offering(template, variant: variant, brand: brand, baseCost: baseCost, length: length,
+                                 ids: &ids)
             batch.supersessions += supersessions(along: &parts, ids: &ids)
             batch.parts += parts
             for part in parts {

@@ -1,3 +1,4 @@
+import AxleApplication
 import AxleDomain
 import AxleStore
 import Foundation
@@ -5,8 +6,7 @@ import Foundation
 /// Audit entries for the rows the demo writes, one per entity, recorded by the system operator
 /// in the same transaction as the rows.
 ///
-/// The snapshot is the entity as JSON with sorted keys, the shape the application's own audit
-/// records use (its encoder is internal to AxleApplication, so it is repeated here).
+/// The snapshot is the entity as the API shows it (`APIJSON`), as in the application's own audit records.
 struct DemoAudit {
     let at: Instant
     /// Why the rows exist: "demo dataset, seed 42, scale 1".
@@ -16,8 +16,7 @@ struct DemoAudit {
     init(at: Instant, reason: String) {
         self.at = at
         self.reason = reason
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder = APIJSON.encoder()
     }
 
     /// One creation entry per entity.

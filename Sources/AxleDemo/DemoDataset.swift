@@ -27,7 +27,8 @@ public struct DemoDataset: Sendable {
     }
 
     /// Fills an empty database; throws `DemoError.databaseNotEmpty`, writing nothing, otherwise.
-    /// `progress` hears of each step before it starts.
+    /// Each step is its own transaction, so a load that fails part-way (a full disk) leaves the
+    /// steps before it: load again into a new database. `progress` hears of each step before it starts.
     public func load(into services: AxleServices, progress: @escaping @Sendable (String) -> Void) async throws
         -> DemoSummary
     {
@@ -80,7 +81,8 @@ public struct DemoDataset: Sendable {
         for site in sites { bins += SiteTemplates.bins(at: site, ids: &ids) }
         try await services.database.write { [bins] stores in
             let writer = audit.writer(stores)
-            // Checked in the transaction that creates the sites, so two demos cannot both pass it.
+            // Checked in the transaction that creates the sites; a concurrent second demo that passes
+            // it too still fails there, on the sites' unique codes.
             try await writer.requireEmpty()
             let company = try await stores.company.get()
             try await stores.company.save(SiteTemplates.company)

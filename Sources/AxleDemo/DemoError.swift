@@ -35,7 +35,4 @@ public enum DemoError: AxleError, Equatable, CustomStringConvertible {
         case .scaleOutOfRange(let scale): ["scale": .number(Int64(scale))]
         }
     }
-
-    /// What the command line prints: the code and the sentence, not the enum case.
-    public var description: String { "\(code): \(message)" }
 }

@@ -15,11 +15,12 @@ struct DemoWriter {
 
     /// Refuses a database that already holds master data: a demo never mixes with real data.
     func requireEmpty() async throws {
-        let first = PageRequest<Code>(after: nil, limit: 1)
         var found: [String] = []
-        if try await !stores.sites.list(first).isEmpty { found.append("sites") }
-        if try await !stores.suppliers.list(first).isEmpty { found.append("suppliers") }
-        if try await !stores.parts.search(PartQuery(), PageRequest(after: nil, limit: 1)).isEmpty { found.append("parts") }
+        if try await !stores.sites.list(PageRequest(after: nil, limit: 1)).isEmpty { found.append("sites") }
+        if try await !stores.suppliers.list(PageRequest(after: nil, limit: 1)).isEmpty { found.append("suppliers") }
+        if try await !stores.parts.search(PartQuery(), PageRequest(after: nil, limit: 1)).isEmpty {
+            found.append("parts")
+        }
         if try await !stores.vehicles.list(PageRequest(after: nil, limit: 1)).isEmpty { found.append("vehicles") }
         guard found.isEmpty else { throw DemoError.databaseNotEmpty(found: found) }
     }

@@ -30,7 +30,8 @@ enum FitmentRanges {
         return ranges
     }
 
-    private static func draw(model: VehicleModel, engineSpecific: Bool, using random: inout DemoRandom) -> FitmentRange {
+    private static func draw(model: VehicleModel, engineSpecific: Bool,
+                             using random: inout DemoRandom) -> FitmentRange {
         let generation = random.pick(model.generations)
         var years = generation.years
         // Parts changed mid-generation (a facelift) fit only part of it.

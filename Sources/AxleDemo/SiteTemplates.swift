@@ -58,8 +58,9 @@ enum SiteTemplates {
                 for level in 1...layout.levels {
                     let (shelfText, levelText) = (twoDigits(shelf), twoDigits(level))
                     let (aisleWord, shelfWord, levelWord) = layout.binWords
+                    let description = "\(aisleWord) \(aisle), \(shelfWord) \(shelfText), \(levelWord) \(levelText)"
                     bins.append(Bin(id: ids.next(), siteID: site.id, code: Code("\(aisle)-\(shelfText)-\(levelText)")!,
-                                    description: "\(aisleWord) \(aisle), \(shelfWord) \(shelfText), \(levelWord) \(levelText)"))
+                                    description: description))
                 }
             }
         }

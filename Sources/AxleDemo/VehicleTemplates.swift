@@ -48,7 +48,8 @@ enum VehicleTemplates {
         VehicleModel(make: "Ford", name: "Escape", wmis: ["1FM"], descriptor: "CU0G", plants: ["U"],
                      popularity: 8, generations: [
             VehicleGeneration(2013...2019, [("1.5L EcoBoost I4", "D"), ("2.0L EcoBoost I4", "9"), ("2.5L I4", "7")]),
-            VehicleGeneration(2020...2026, [("1.5L EcoBoost I3", "6"), ("2.0L EcoBoost I4", "9"), ("2.5L Hybrid I4", "Z")]),
+            VehicleGeneration(2020...2026, [("1.5L EcoBoost I3", "6"), ("2.0L EcoBoost I4", "9"),
+                                            ("2.5L Hybrid I4", "Z")]),
         ]),
         VehicleModel(make: "Ford", name: "Explorer", wmis: ["1FM"], descriptor: "5K8D", plants: ["G"],
                      popularity: 8, generations: [
@@ -65,8 +66,8 @@ enum VehicleTemplates {
             VehicleGeneration(2013...2018, [("2.5L 2AR-FE I4", "V"), ("2.5L Hybrid I4", "J")]),
             VehicleGeneration(2019...2026, [("2.5L A25A-FKS I4", "V"), ("2.5L Hybrid I4", "J")]),
         ]),
-        VehicleModel(make: "Toyota", name: "Corolla", wmis: ["2T1", "5YF", "JTD"], descriptor: "BURH", plants: ["C", "P"],
-                     popularity: 9, generations: [
+        VehicleModel(make: "Toyota", name: "Corolla", wmis: ["2T1", "5YF", "JTD"], descriptor: "BURH",
+                     plants: ["C", "P"], popularity: 9, generations: [
             VehicleGeneration(2009...2013, [("1.8L 2ZR-FE I4", "E"), ("2.4L 2AZ-FE I4", "4")]),
             VehicleGeneration(2014...2019, [("1.8L 2ZR-FE I4", "E")]),
             VehicleGeneration(2020...2026, [("1.8L 2ZR-FAE I4", "E"), ("2.0L M20A-FKS I4", "H")]),
@@ -176,7 +177,8 @@ enum VehicleTemplates {
         ]),
         VehicleModel(make: "Ram", name: "1500", wmis: ["1C6"], descriptor: "RR7L", plants: ["S", "N"],
                      popularity: 6, generations: [
-            VehicleGeneration(2013...2018, [("5.7L HEMI V8", "T"), ("3.6L Pentastar V6", "G"), ("3.0L EcoDiesel V6", "M")]),
+            VehicleGeneration(2013...2018, [("5.7L HEMI V8", "T"), ("3.6L Pentastar V6", "G"),
+                                            ("3.0L EcoDiesel V6", "M")]),
             VehicleGeneration(2019...2026, [("5.7L HEMI V8", "T"), ("3.6L Pentastar V6", "G")]),
         ]),
     ]

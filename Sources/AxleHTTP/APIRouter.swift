@@ -24,6 +24,8 @@ public enum APIRouter {
         PartRoutes(services: services, writer: writer).register(on: routes)
         VehicleRoutes(services: services, writer: writer).register(on: routes)
         AuditRoutes(services: services).register(on: routes)
+        StockRoutes(services: services, writer: writer).register(on: routes)
+        ReservationRoutes(services: services, writer: writer).register(on: routes)
         return (router, routes.endpoints)
     }
 }

@@ -18,6 +18,7 @@ public protocol SiteStore: Sendable {
 
 public protocol BinStore: Sendable {
     func insert(_ bins: [Bin]) async throws
+    func find(id: Bin.ID) async throws -> Bin?
     func find(site: Site.ID, code: Code) async throws -> Bin?
     /// Ordered by code.
     func list(site: Site.ID, _ page: PageRequest<Code>) async throws -> [Bin]

@@ -36,4 +36,9 @@ public protocol StoreTransaction: Sendable {
     var principals: any PrincipalStore { get }
     var audit: any AuditStore { get }
     var idempotency: any IdempotencyStore { get }
+    var ledger: any LedgerStore { get }
+    var stock: any StockStore { get }
+    var reservations: any ReservationStore { get }
+    var adjustments: any AdjustmentStore { get }
+    var inbound: any InboundStore { get }
 }

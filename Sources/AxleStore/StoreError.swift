@@ -3,6 +3,9 @@ public enum StoreError: Error, Sendable, Equatable {
     /// A unique constraint refused the write; the use case usually checked first, so this
     /// means a concurrent writer won the race.
     case uniqueViolation(constraint: String)
+    /// A check constraint refused the write: an invariant (such as "never reserve more than is
+    /// unrestricted") would have broken, usually because a concurrent writer got there first.
+    case checkViolation(constraint: String)
     /// A row the caller expected was not there (an update of a deleted or unknown row).
     case rowNotFound(entity: String, id: String)
     /// PostgreSQL aborted the transaction to resolve a conflict; retrying it is safe.

@@ -21,7 +21,8 @@ struct AuthorizationTests {
         let auditor = principal(.auditor, sites: [])
         #expect(throws: Never.self) { try auditor.authorize(.readAudit) }
         #expect(throws: Never.self) { try auditor.authorize(.readMasterData) }
-        for permission in Permission.allCases where ![.readAudit, .readMasterData].contains(permission) {
+        #expect(throws: Never.self) { try auditor.authorize(.readStock) }
+        for permission in Permission.allCases where ![.readAudit, .readMasterData, .readStock].contains(permission) {
             #expect(throws: AccessError.self) { try auditor.authorize(permission) }
         }
     }

@@ -18,11 +18,12 @@ struct DemoDatasetTests {
             let summary = try await DemoDataset(seed: 42, scale: 1).load(into: first) { _ in }
             try await withDemoDatabase { second in
                 _ = try await DemoDataset(seed: 42, scale: 1).load(into: second) { _ in }
-                #expect(try await partNumbers(in: first) == partNumbers(in: second))
-                #expect(try await vins(in: first) == vins(in: second))
+                #expect(try await allParts(in: first) == allParts(in: second))
+                #expect(try await allVehicles(in: first) == allVehicles(in: second))
             }
             try checkCounts(summary)
             try await checkSites(first)
+            try await checkSupersessions(first)
             try await checkVehicles(first)
             try await checkUsers(summary, in: first)
             try await checkFitting(first)
@@ -83,8 +84,34 @@ struct DemoDatasetTests {
             #expect(sites.filter { $0.kind == kind }.count == 1, "one \(kind.rawValue)")
         }
         #expect(sites.allSatisfy { TimeZone(identifier: $0.timeZone) != nil })
+        for site in sites {
+            let bins = try await services.database.read { stores in
+                try await stores.bins.list(site: site.id, PageRequest(after: nil, limit: 500))
+            }
+            #expect((20...200).contains(bins.count), "\(site.code) has \(bins.count) bins")
+        }
         let company = try await services.database.read { try await $0.company.get() }
         #expect(company.name == "Northwind Motor Group")
+    }
+
+    /// A part is superseded exactly when its link has taken effect, and a lookup of the oldest
+    /// number of a chain resolves to a newer part.
+    private func checkSupersessions(_ services: AxleServices) async throws {
+        let parts = try await allParts(in: services)
+        let links = try await services.database.read { try await $0.supersessions.chains(from: parts.map(\.id)) }
+        let today = CalendarDate(utcOf: services.dependencies.clock.now())
+        let lifecycles = Dictionary(uniqueKeysWithValues: parts.map { ($0.id, $0.lifecycle) })
+        let effective = Set(links.filter { $0.effectiveOn <= today }.map(\.partID))
+        #expect(links.contains { $0.effectiveOn > today }, "some links are announced for the coming months")
+        #expect(Set(parts.filter { $0.lifecycle == .superseded }.map(\.id)) == effective)
+        #expect(links.allSatisfy { lifecycles[$0.partID] != .obsolete && lifecycles[$0.replacementID] != nil })
+
+        let replaced = Set(links.map(\.replacementID))
+        let oldest = try #require(links.first { !replaced.contains($0.partID) && effective.contains($0.partID) })
+        let number = try #require(parts.first { $0.id == oldest.partID }).number
+        let lookup = try await services.catalog.lookup(number: number, as: Caller(principal: .system, requestID: nil))
+        #expect(lookup.chain.first?.supersession == oldest)
+        #expect(lookup.current.id != oldest.partID)
     }
 
     /// Every VIN is valid with a correct check digit, names the vehicle's make, and decodes to its model year.
@@ -115,8 +142,10 @@ struct DemoDatasetTests {
     private func checkFitting(_ services: AxleServices) async throws {
         let admin = try await services.database.read { try await $0.principals.find(name: "demo-admin") }
         let caller = Caller(principal: try #require(admin), requestID: nil)
-        let vehicle = try #require(try await services.vehicles.vehicles(PageRequest(after: nil, limit: 1), as: caller).first)
-        let fitting = try await services.vehicles.partsFitting(vehicle.vin, PageRequest(after: nil, limit: 50), as: caller)
+        let vehicles = try await services.vehicles.vehicles(PageRequest(after: nil, limit: 1), as: caller)
+        let vehicle = try #require(vehicles.first)
+        let fitting = try await services.vehicles.partsFitting(vehicle.vin, PageRequest(after: nil, limit: 10),
+                                                               as: caller)
         #expect(fitting.vehicle == vehicle)
         let part = try #require(fitting.parts.first)
         let fitments = try await services.database.read { try await $0.fitments.list(for: part.id) }
@@ -141,21 +170,17 @@ struct DemoDatasetTests {
 
     // MARK: - Reading a whole demo
 
-    private func partNumbers(in services: AxleServices) async throws -> [String] {
-        var numbers: [String] = []
+    private func allParts(in services: AxleServices) async throws -> [Part] {
+        var parts: [Part] = []
         var after: PartNumber?
         while true {
             let page = try await services.database.read { [after] stores in
                 try await stores.parts.search(PartQuery(), PageRequest(after: after, limit: 500))
             }
-            numbers += page.map { "\($0.number) \($0.id)" }
-            guard let last = page.last else { return numbers }
+            parts += page
+            guard let last = page.last else { return parts }
             after = last.number
         }
-    }
-
-    private func vins(in services: AxleServices) async throws -> [String] {
-        try await allVehicles(in: services).map { "\($0.vin) \($0.id)" }
     }
 
     private func allVehicles(in services: AxleServices) async throws -> [Vehicle] {

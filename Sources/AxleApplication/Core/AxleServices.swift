@@ -8,6 +8,7 @@ public struct AxleServices: Sendable {
     public let catalog: CatalogQueries
     public let vehicles: VehicleQueries
     public let audit: AuditQueries
+    public let inventory: InventoryQueries
     public let authenticator: Authenticator
 
     public init(dependencies: Dependencies) {
@@ -16,6 +17,7 @@ public struct AxleServices: Sendable {
         self.catalog = CatalogQueries(dependencies: dependencies)
         self.vehicles = VehicleQueries(dependencies: dependencies)
         self.audit = AuditQueries(dependencies: dependencies)
+        self.inventory = InventoryQueries(dependencies: dependencies)
         self.authenticator = Authenticator(dependencies: dependencies)
     }
 

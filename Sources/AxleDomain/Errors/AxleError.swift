@@ -19,7 +19,7 @@ public enum ErrorCategory: Sendable, Equatable {
 
 /// An error the user caused and can act on. Every case has a stable machine code
 /// (`catalog.supersession.cycle`), a sentence for people and optional details.
-public protocol AxleError: Error, Sendable {
+public protocol AxleError: Error, Sendable, CustomStringConvertible {
     var code: String { get }
     var message: String { get }
     var category: ErrorCategory { get }
@@ -28,6 +28,9 @@ public protocol AxleError: Error, Sendable {
 
 extension AxleError {
     public var details: [String: ErrorDetail] { [:] }
+
+    /// `catalog.part.not_found: no part X`, as the command line prints it.
+    public var description: String { "\(code): \(message)" }
 }
 
 /// A value in an error's details: enough structure for clients to act on it.
@@ -35,6 +38,8 @@ public enum ErrorDetail: Sendable, Equatable, Codable {
     case text(String)
     case list([String])
     case number(Int64)
+    /// Structured alternatives, such as other sites with stock.
+    case records([[String: ErrorDetail]])
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -42,6 +47,7 @@ public enum ErrorDetail: Sendable, Equatable, Codable {
         case .text(let text): try container.encode(text)
         case .list(let list): try container.encode(list)
         case .number(let number): try container.encode(number)
+        case .records(let records): try container.encode(records)
         }
     }
 
@@ -51,6 +57,8 @@ public enum ErrorDetail: Sendable, Equatable, Codable {
             self = .number(number)
         } else if let list = try? container.decode([String].self) {
             self = .list(list)
+        } else if let records = try? container.decode([[String: ErrorDetail]].self) {
+            self = .records(records)
         } else {
             self = .text(try container.decode(String.self))
         }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A person or system that acts in Axle, as established by its token, never by what a client claims.
 public struct Principal: Hashable, Sendable, Codable {

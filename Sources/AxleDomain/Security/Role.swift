@@ -5,12 +5,15 @@ public enum Role: String, ClosedSet {
     public var permissions: Set<Permission> {
         switch self {
         case .admin: Set(Permission.allCases)
-        case .partsManager: [.readMasterData, .editCatalog, .editSuppliers, .editBins, .readAudit]
-        case .buyer: [.readMasterData, .editSuppliers]
-        case .warehouse: [.readMasterData, .editBins]
-        case .serviceAdvisor: [.readMasterData, .registerVehicles]
-        case .technician, .warrantyAdmin, .finance: [.readMasterData]
-        case .auditor: [.readMasterData, .readAudit]
+        case .partsManager:
+            [.readMasterData, .editCatalog, .editSuppliers, .editBins, .readAudit, .readStock, .receiveStock,
+             .moveStock, .adjustStock, .approveAdjustments, .reserveStock, .issueStock]
+        case .buyer: [.readMasterData, .editSuppliers, .readStock]
+        case .warehouse: [.readMasterData, .editBins, .readStock, .receiveStock, .moveStock, .adjustStock, .issueStock]
+        case .serviceAdvisor: [.readMasterData, .registerVehicles, .readStock, .reserveStock]
+        case .technician: [.readMasterData, .readStock, .issueStock]
+        case .warrantyAdmin, .finance: [.readMasterData, .readStock]
+        case .auditor: [.readMasterData, .readAudit, .readStock]
         }
     }
 
@@ -32,4 +35,18 @@ public enum Permission: String, ClosedSet {
     case readAudit
     /// Create users and issue or revoke their tokens.
     case manageUsers
+    /// See stock, the ledger, reservations and inventory value.
+    case readStock
+    /// Post goods receipts at a site.
+    case receiveStock
+    /// Release, reject, block, unblock and move stock between bins.
+    case moveStock
+    /// Request stock adjustments.
+    case adjustStock
+    /// Approve or reject adjustments above the site's threshold (never one's own).
+    case approveAdjustments
+    /// Reserve stock for demand, and release reservations.
+    case reserveStock
+    /// Issue reserved stock to its demand.
+    case issueStock
 }

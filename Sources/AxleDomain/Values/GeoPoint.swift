@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A location on the earth, for "nearest site" questions.
 public struct GeoPoint: Hashable, Sendable, Codable {

@@ -47,7 +47,7 @@ struct ErrorBody {
             self.init(status: Self.status(of: error.category),
                       payload: Payload(code: error.code, message: error.message,
                                        details: error.details.isEmpty ? nil : error.details))
-        case StoreError.uniqueViolation:
+        case StoreError.uniqueViolation, StoreError.checkViolation:
             self.init(status: .conflict, payload: Payload(
                 code: "request.conflict", message: "another request changed the same data at the same time; retry",
                 details: nil))

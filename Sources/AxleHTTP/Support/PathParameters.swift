@@ -24,3 +24,22 @@ extension Request {
         return value
     }
 }
+
+extension Request {
+    /// A required identifier in the query string.
+    func queryIdentifier<Entity>(_ name: String) throws -> Identifier<Entity> {
+        guard let id = Identifier<Entity>(try requireQuery(name)) else {
+            throw RequestError.invalidParameter(name: name, reason: "is not an identifier")
+        }
+        return id
+    }
+
+    /// An optional identifier in the query string.
+    func optionalQueryIdentifier<Entity>(_ name: String) throws -> Identifier<Entity>? {
+        guard let text = query(name), !text.isEmpty else { return nil }
+        guard let id = Identifier<Entity>(text) else {
+            throw RequestError.invalidParameter(name: name, reason: "is not an identifier")
+        }
+        return id
+    }
+}

@@ -22,9 +22,13 @@ enum Dialect: Sendable {
         // Codes and part numbers sort byte-wise on both backends, so cursors and prefix ranges agree.
         ("{code}", "TEXT", "TEXT COLLATE \"C\""),
         ("{bool}", "INTEGER", "BOOLEAN"),
+        ("{false}", "0", "FALSE"),
         ("{real}", "REAL", "DOUBLE PRECISION"),
         ("{sequence_key}", "INTEGER PRIMARY KEY AUTOINCREMENT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
     ]
+
+    /// `FOR UPDATE` where row locks exist; SQLite's single writer makes them unnecessary.
+    var lockRows: String { self == .postgres ? " FOR UPDATE" : "" }
 
     /// Translates a driver error into a `StoreError` where the application must react to it.
     static func translate(_ error: any Error) -> any Error {
@@ -32,6 +36,8 @@ enum Dialect: Sendable {
             switch error.reason {
             case .constraintUniqueFailed, .constraintPrimaryKeyFailed:
                 return StoreError.uniqueViolation(constraint: error.message)
+            case .constraintCheckFailed:
+                return StoreError.checkViolation(constraint: error.message)
             default:
                 return error
             }
@@ -39,6 +45,7 @@ enum Dialect: Sendable {
         if let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] {
             switch state {
             case "23505": return StoreError.uniqueViolation(constraint: error.serverInfo?[.constraintName] ?? "")
+            case "23514": return StoreError.checkViolation(constraint: error.serverInfo?[.constraintName] ?? "")
             case "40001", "40P01": return StoreError.serializationFailure
             default: return error
             }

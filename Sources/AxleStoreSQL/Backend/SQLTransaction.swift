@@ -18,4 +18,9 @@ struct SQLTransaction: StoreTransaction {
     var principals: any PrincipalStore { SQLPrincipalStore(sql: sql) }
     var audit: any AuditStore { SQLAuditStore(sql: sql) }
     var idempotency: any IdempotencyStore { SQLIdempotencyStore(sql: sql) }
+    var ledger: any LedgerStore { SQLLedgerStore(sql: sql) }
+    var stock: any StockStore { SQLStockStore(sql: sql, dialect: dialect) }
+    var reservations: any ReservationStore { SQLReservationStore(sql: sql) }
+    var adjustments: any AdjustmentStore { SQLAdjustmentStore(sql: sql) }
+    var inbound: any InboundStore { SQLInboundStore(sql: sql) }
 }

@@ -124,10 +124,12 @@ struct SQLFitmentStore: FitmentStore {
             conditions.append("(f.engine_key IS NULL OR f.engine_key = \(bind: engine.lowercased()))")
         }
         let condition = conditions.joined(separator: " AND ")
+        // IN, not a correlated EXISTS: SQLite then reads the vehicle's fitments once by the
+        // (make, year) index instead of once per part.
         return try await sql.raw("""
             SELECT p.*, c.currency AS company_currency FROM parts p CROSS JOIN company c
             WHERE p.number > \(bind: page.after?.rawValue ?? "")
-              AND EXISTS (SELECT 1 FROM fitments f WHERE f.part_id = p.id AND \(condition))
+              AND p.id IN (SELECT f.part_id FROM fitments f WHERE \(condition))
             ORDER BY p.number LIMIT \(literal: page.limit)
             """).all().map(SQLPartStore.part)
     }

@@ -89,6 +89,11 @@ struct SQLBinStore: BinStore {
         }
     }
 
+    func find(id: Bin.ID) async throws -> Bin? {
+        try await sql.raw("SELECT id, site_id, code, description FROM bins WHERE id = \(bind: id.description)")
+            .first().map(Self.bin)
+    }
+
     func find(site: Site.ID, code: Code) async throws -> Bin? {
         try await sql.raw("""
             SELECT id, site_id, code, description FROM bins

@@ -1,0 +1,35 @@
+public import AxleDomain
+import AxleStore
+
+/// Gives stock that just became available at a site to the part's backorders there, by the
+/// allocation policy, before it becomes freely available.
+public struct BackorderAllocation: Sendable, Encodable {
+    public let reservationID: Reservation.ID
+    public let allocated: Quantity
+
+    static func run(part: Part.ID, site: Site.ID, in scope: WriteScope) async throws -> [BackorderAllocation] {
+        let stores = scope.stores
+        let totals = try await stores.stock.siteStock(part: part, site: site, forUpdate: true)
+        guard totals.available.isPositive, totals.backordered.isPositive else { return [] }
+        let backorders = try await stores.reservations.backorders(part: part, site: site)
+        let byID = Dictionary(uniqueKeysWithValues: backorders.map { ($0.id, $0) })
+        var allocations: [BackorderAllocation] = []
+        var total = Quantity.zero
+        for (id, grant) in AllocationPolicy.allocate(totals.available, to: backorders) {
+            guard let before = byID[id] else { continue }
+            var after = before
+            after.reserved = after.reserved + grant
+            after.backordered = after.backordered - grant
+            after.updatedAt = scope.now
+            try await stores.reservations.update(after)
+            try await scope.audit("reservation.allocate", entityType: "reservation", entityID: id.description,
+                                  before: before, after: after)
+            allocations.append(BackorderAllocation(reservationID: id, allocated: grant))
+            total = total + grant
+        }
+        if total.isPositive {
+            try await stores.stock.commit(part: part, site: site, reserved: total, backordered: Quantity.zero - total)
+        }
+        return allocations
+    }
+}

@@ -1,0 +1,84 @@
+public import AxleDomain
+import AxleStore
+
+/// Issues reserved stock to its demand: the stock leaves the site, taken from its bins.
+public struct ConsumeReservation: Command {
+    public struct Input: Sendable, Codable {
+        /// Defaults to everything reserved.
+        public var quantity: Quantity?
+
+        public init(quantity: Quantity? = nil) {
+            self.quantity = quantity
+        }
+    }
+
+    public struct Issue: Sendable, Encodable {
+        public let reservation: Reservation
+        public let movements: [Movement]
+    }
+
+    public let reservationID: Reservation.ID
+    public let input: Input
+
+    public init(reservationID: Reservation.ID, input: Input) {
+        self.reservationID = reservationID
+        self.input = input
+    }
+
+    public func authorize(_ principal: Principal) throws {
+        try principal.authorize(.issueStock)
+    }
+
+    public func execute(in scope: WriteScope) async throws -> Issue {
+        let stores = scope.stores
+        let before = try await ReservationLookup.open(reservationID, in: stores)
+        try scope.caller.principal.authorize(.issueStock, at: before.siteID)
+        let quantity = try StockRules.positive(input.quantity ?? before.reserved)
+        guard quantity <= before.reserved else {
+            throw InventoryError.insufficientAvailable(available: before.reserved, requested: quantity)
+        }
+        let part = try await CatalogLookup.part(before.partID, in: stores)
+        // Commitment first: the schema never lets reserved exceed unrestricted stock.
+        try await stores.stock.commit(part: part.id, site: before.siteID, reserved: Quantity.zero - quantity,
+                                      backordered: .zero)
+        let movements = try await issue(quantity, of: part, at: before.siteID, for: before, in: scope)
+        var after = before
+        after.reserved = before.reserved - quantity
+        after.consumed = before.consumed + quantity
+        if !after.reserved.isPositive, !after.backordered.isPositive { after.status = .consumed }
+        after.updatedAt = scope.now
+        try await stores.reservations.update(after)
+        try await scope.audit("reservation.consume", entityType: "reservation", entityID: before.id.description,
+                              before: before, after: after)
+        return Issue(reservation: after, movements: movements)
+    }
+
+    /// Takes the quantity from the site's unrestricted bins, fullest first, own stock before consigned.
+    private func issue(_ quantity: Quantity, of part: Part, at site: Site.ID, for reservation: Reservation,
+                       in scope: WriteScope) async throws -> [Movement] {
+        let stores = scope.stores
+        let bins = try await stores.stock.balances(part: part.id, site: site)
+            .filter { $0.position.status == .unrestricted && $0.quantity.isPositive }
+            .sorted { ($0.position.ownership == .own ? 0 : 1, -$0.quantity.milli) < ($1.position.ownership == .own ? 0 : 1, -$1.quantity.milli) }
+        let unitCost = try await StockRules.unitCost(of: part, in: stores)
+        var remaining = quantity
+        var movements: [Movement] = []
+        for balance in bins where remaining.isPositive {
+            let take = min(remaining, balance.quantity)
+            movements.append(Movement(
+                id: scope.newID(), partID: part.id, quantity: take, from: balance.position, to: nil, reason: .issue,
+                document: DocumentReference(type: "reservation", id: reservation.id.description),
+                actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost))
+            remaining = remaining - take
+        }
+        guard !remaining.isPositive else {
+            throw InventoryError.insufficientStock(available: quantity - remaining, requested: quantity)
+        }
+        try await stores.ledger.post(movements)
+        let own = movements.filter { $0.from?.ownership == .own }.reduce(Quantity.zero) { $0 + $1.quantity }
+        if own.isPositive, let average = try await stores.stock.averageCost(part: part.id) {
+            try await stores.stock.save(average.adjusting(by: Quantity.zero - own), part: part.id)
+        }
+        return movements
+    }
+}

@@ -1,0 +1,115 @@
+public import AxleDomain
+public import AxleStore
+
+/// Read-only questions about stock: levels, the ledger, reservations, value, ATP, soundness.
+public struct InventoryQueries: Sendable {
+    let runner: QueryRunner
+
+    public init(dependencies: Dependencies) {
+        self.runner = QueryRunner(dependencies: dependencies)
+    }
+
+    /// A part's stock at one site, with its positions.
+    public struct SiteStockDetail: Sendable, Encodable {
+        public let stock: SiteStock
+        public let available: Quantity
+        public let onHand: Quantity
+        public let balances: [StockBalance]
+        public let value: Money
+    }
+
+    public func stock(part: Part.ID, site: Site.ID?, as caller: Caller) async throws -> [SiteStockDetail] {
+        try await runner.read(.readStock, as: caller) { stores in
+            let part = try await CatalogLookup.part(part, in: stores)
+            let unitCost = try await StockRules.unitCost(of: part, in: stores)
+            let totals: [SiteStock]
+            if let site {
+                _ = try await CatalogLookup.site(site, in: stores)
+                totals = [try await stores.stock.siteStock(part: part.id, site: site, forUpdate: false)]
+            } else {
+                totals = try await stores.stock.siteStock(part: part.id)
+            }
+            var details: [SiteStockDetail] = []
+            for stock in totals {
+                details.append(SiteStockDetail(
+                    stock: stock, available: stock.available, onHand: stock.onHand,
+                    balances: try await stores.stock.balances(part: part.id, site: stock.siteID),
+                    value: unitCost.times(stock.onHand)))
+            }
+            return details
+        }
+    }
+
+    public func ledger(part: Part.ID, site: Site.ID?, _ page: PageRequest<Int64>, as caller: Caller) async throws
+        -> [LedgerEntry]
+    {
+        try await runner.read(.readStock, as: caller) { stores in
+            _ = try await CatalogLookup.part(part, in: stores)
+            return try await stores.ledger.history(part: part, site: site, page)
+        }
+    }
+
+    public func reservations(part: Part.ID, site: Site.ID?, openOnly: Bool, _ page: PageRequest<String>,
+                             as caller: Caller) async throws -> [Reservation] {
+        try await runner.read(.readStock, as: caller) { stores in
+            try await stores.reservations.list(part: part, site: site, openOnly: openOnly, page)
+        }
+    }
+
+    public func reservation(_ id: Reservation.ID, as caller: Caller) async throws -> Reservation {
+        try await runner.read(.readStock, as: caller) { stores in
+            guard let reservation = try await stores.reservations.find(id: id) else {
+                throw InventoryError.reservationNotFound(id.description)
+            }
+            return reservation
+        }
+    }
+
+    public func pendingAdjustments(site: Site.ID?, _ page: PageRequest<String>, as caller: Caller) async throws
+        -> [Adjustment]
+    {
+        try await runner.read(.readStock, as: caller) { try await $0.adjustments.pending(site: site, page) }
+    }
+
+    /// Stock value by site and status at the current moving-average cost.
+    public struct SiteValue: Sendable, Encodable {
+        public let site: Site
+        public let byStatus: [String: Money]
+        public let total: Money
+    }
+
+    public func value(as caller: Caller) async throws -> [SiteValue] {
+        try await runner.read(.readStock, as: caller) { stores in
+            let currency = try await stores.company.get().currency
+            let rows = try await stores.stock.value()
+            return try await stores.sites.all().map { site in
+                var byStatus: [String: Money] = [:]
+                for row in rows where row.siteID == site.id {
+                    byStatus[row.status.rawValue] = Money(minorUnits: row.value, currency: currency)
+                }
+                let total = byStatus.values.reduce(Money.zero(currency), +)
+                return SiteValue(site: site, byStatus: byStatus, total: total)
+            }
+        }
+    }
+
+    /// ATP of a part at a site, by day from today through `date`.
+    public func availableToPromise(part: Part.ID, site: Site.ID, through date: CalendarDate?, as caller: Caller)
+        async throws -> AvailableToPromise
+    {
+        let today = runner.today
+        return try await runner.read(.readStock, as: caller) { stores in
+            _ = try await CatalogLookup.part(part, in: stores)
+            _ = try await CatalogLookup.site(site, in: stores)
+            let stock = try await stores.stock.siteStock(part: part, site: site, forUpdate: false)
+            return AvailableToPromise(available: stock.available, backordered: stock.backordered,
+                                      inbound: try await stores.inbound.expected(part: part, site: site),
+                                      from: today, through: max(date ?? today, today))
+        }
+    }
+
+    /// The ledger's soundness: every problem found, in words.
+    public func verify(as caller: Caller) async throws -> [String] {
+        try await runner.read(.readStock, as: caller) { try await $0.ledger.verify() }
+    }
+}

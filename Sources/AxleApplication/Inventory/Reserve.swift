@@ -1,0 +1,144 @@
+public import AxleDomain
+import AxleStore
+
+/// Commits unrestricted stock at a site to a demand. A superseded part number resolves to
+/// its current part. When the site is short, what cannot be reserved may be backordered.
+public struct Reserve: Command {
+    public struct Input: Sendable, Codable {
+        /// The part by identifier, or by number (`partNumber`); one of the two.
+        public var partId: Part.ID?
+        public var partNumber: PartNumber?
+        public var siteId: Site.ID
+        public var quantity: Quantity
+        public var demand: Demand
+        public var priority: PriorityClass
+        public var needBy: CalendarDate
+        /// Reserve what is available when it is less than asked.
+        public var allowPartial: Bool?
+        /// Backorder what cannot be reserved now; without `allowPartial` the whole quantity waits.
+        public var backorderRemainder: Bool?
+
+        public init(partId: Part.ID? = nil, partNumber: PartNumber? = nil, siteId: Site.ID, quantity: Quantity,
+                    demand: Demand, priority: PriorityClass, needBy: CalendarDate, allowPartial: Bool? = nil,
+                    backorderRemainder: Bool? = nil) {
+            self.partId = partId
+            self.partNumber = partNumber
+            self.siteId = siteId
+            self.quantity = quantity
+            self.demand = demand
+            self.priority = priority
+            self.needBy = needBy
+            self.allowPartial = allowPartial
+            self.backorderRemainder = backorderRemainder
+        }
+    }
+
+    public struct Outcome: Sendable, Encodable {
+        public let reservation: Reservation
+        /// The part asked for, when supersession resolved it to another.
+        public let requestedPart: PartNumber?
+        /// Neither reserved nor backordered.
+        public let notReserved: Quantity
+        /// Alternatives, when the site could not cover the demand from stock.
+        public let proposals: ShortageProposals?
+    }
+
+    public let input: Input
+
+    public init(_ input: Input) {
+        self.input = input
+    }
+
+    public func authorize(_ principal: Principal) throws {
+        try principal.authorize(.reserveStock, at: input.siteId)
+    }
+
+    public func execute(in scope: WriteScope) async throws -> Outcome {
+        let stores = scope.stores
+        let quantity = try StockRules.positive(input.quantity)
+        let reference = try Validate.text(input.demand.reference, field: "demand.reference", maximumLength: 80)
+        let site = try await CatalogLookup.site(input.siteId, in: stores)
+        let (requested, part) = try await resolvePart(in: stores, today: CalendarDate(utcOf: scope.now))
+        let totals = try await stores.stock.siteStock(part: part.id, site: site.id, forUpdate: true)
+        let available = max(totals.available, .zero)
+        let short = available < quantity
+        let allowPartial = input.allowPartial ?? false, backorder = input.backorderRemainder ?? false
+        // Short without allowPartial: all or nothing now (and, with a backorder, all of it waits).
+        let reserved = !short ? quantity : allowPartial ? available : .zero
+        let backordered = backorder ? quantity - reserved : .zero
+        let proposals = short ? try await ShortageProposals.find(for: part, at: site, in: stores) : nil
+        guard reserved.isPositive || backordered.isPositive else {
+            throw ReservationRefused(available: available, requested: quantity, proposals: proposals!)
+        }
+        let reservation = Reservation(
+            id: scope.newID(), partID: part.id, siteID: site.id, demand: Demand(kind: input.demand.kind, reference: reference),
+            priority: input.priority, needBy: input.needBy, requested: quantity, reserved: reserved,
+            backordered: backordered, createdAt: scope.now)
+        try await stores.reservations.insert(reservation)
+        try await stores.stock.commit(part: part.id, site: site.id, reserved: reserved, backordered: backordered)
+        try await scope.audit("reservation.create", entityType: "reservation", entityID: reservation.id.description,
+                              before: Reservation?.none, after: reservation)
+        return Outcome(reservation: reservation, requestedPart: requested.id == part.id ? nil : requested.number,
+                       notReserved: quantity - reserved - backordered, proposals: proposals)
+    }
+
+    /// The part asked for and the part to reserve (the end of its supersession chain today).
+    private func resolvePart(in stores: any StoreTransaction, today: CalendarDate) async throws -> (Part, Part) {
+        let requested: Part
+        if let id = input.partId {
+            requested = try await CatalogLookup.part(id, in: stores, field: "partId")
+        } else if let number = input.partNumber {
+            guard let part = try await stores.parts.find(number: number) else {
+                throw ValidationError(field: "partNumber", reason: "no part \(number)")
+            }
+            requested = part
+        } else {
+            throw ValidationError(field: "partId", reason: "send partId or partNumber")
+        }
+        let graph = SupersessionGraph(try await stores.supersessions.chains(from: [requested.id]))
+        let current = graph.current(for: requested.id, asOf: today)
+        guard current != requested.id else { return (requested, requested) }
+        return (requested, try await CatalogLookup.part(current, in: stores))
+    }
+}
+
+/// Ends a reservation without issuing: its stock becomes available again and its backorder is dropped.
+public struct ReleaseReservation: Command {
+    public let reservationID: Reservation.ID
+
+    public init(reservationID: Reservation.ID) {
+        self.reservationID = reservationID
+    }
+
+    public func authorize(_ principal: Principal) throws {
+        try principal.authorize(.reserveStock)
+    }
+
+    public func execute(in scope: WriteScope) async throws -> Reservation {
+        let stores = scope.stores
+        let before = try await ReservationLookup.open(reservationID, in: stores)
+        try scope.caller.principal.authorize(.reserveStock, at: before.siteID)
+        var after = before
+        after.reserved = .zero
+        after.backordered = .zero
+        after.status = .released
+        after.updatedAt = scope.now
+        try await stores.reservations.update(after)
+        try await stores.stock.commit(part: before.partID, site: before.siteID, reserved: Quantity.zero - before.reserved,
+                                      backordered: Quantity.zero - before.backordered)
+        try await scope.audit("reservation.release", entityType: "reservation", entityID: before.id.description,
+                              before: before, after: after)
+        _ = try await BackorderAllocation.run(part: before.partID, site: before.siteID, in: scope)
+        return after
+    }
+}
+
+enum ReservationLookup {
+    static func open(_ id: Reservation.ID, in stores: any StoreTransaction) async throws -> Reservation {
+        guard let reservation = try await stores.reservations.find(id: id) else {
+            throw InventoryError.reservationNotFound(id.description)
+        }
+        guard reservation.status.isOpen else { throw InventoryError.reservationNotOpen(reservation.status) }
+        return reservation
+    }
+}

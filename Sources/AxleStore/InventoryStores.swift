@@ -1,0 +1,111 @@
+public import AxleDomain
+
+/// A part's stock at one site, by status, with what is committed to demand.
+public struct SiteStock: Hashable, Sendable, Encodable {
+    public let partID: Part.ID
+    public let siteID: Site.ID
+    public let unrestricted: Quantity
+    public let qualityHold: Quantity
+    public let damaged: Quantity
+    public let blocked: Quantity
+    /// Inbound: on its way to this site.
+    public let inTransit: Quantity
+    public let reserved: Quantity
+    public let backordered: Quantity
+
+    public init(partID: Part.ID, siteID: Site.ID, unrestricted: Quantity = .zero, qualityHold: Quantity = .zero,
+                damaged: Quantity = .zero, blocked: Quantity = .zero, inTransit: Quantity = .zero,
+                reserved: Quantity = .zero, backordered: Quantity = .zero) {
+        self.partID = partID
+        self.siteID = siteID
+        self.unrestricted = unrestricted
+        self.qualityHold = qualityHold
+        self.damaged = damaged
+        self.blocked = blocked
+        self.inTransit = inTransit
+        self.reserved = reserved
+        self.backordered = backordered
+    }
+
+    /// Unrestricted stock not committed to any demand.
+    public var available: Quantity { unrestricted - reserved }
+    /// Physically at the site, whatever its status.
+    public var onHand: Quantity { unrestricted + qualityHold + damaged + blocked }
+}
+
+/// The quantity in one stock position.
+public struct StockBalance: Hashable, Sendable, Encodable {
+    public let partID: Part.ID
+    public let position: StockPosition
+    public let quantity: Quantity
+
+    public init(partID: Part.ID, position: StockPosition, quantity: Quantity) {
+        self.partID = partID
+        self.position = position
+        self.quantity = quantity
+    }
+}
+
+/// How a site treats its stock.
+public struct SiteStockPolicy: Hashable, Sendable {
+    public let allowsNegativeStock: Bool
+    /// Adjustments worth more than this wait for a manager's approval.
+    public let adjustmentApprovalThreshold: Money
+    /// Transfers worth more than this wait for approval.
+    public let transferApprovalThreshold: Money
+
+    public init(allowsNegativeStock: Bool, adjustmentApprovalThreshold: Money, transferApprovalThreshold: Money) {
+        self.allowsNegativeStock = allowsNegativeStock
+        self.adjustmentApprovalThreshold = adjustmentApprovalThreshold
+        self.transferApprovalThreshold = transferApprovalThreshold
+    }
+}
+
+/// The ledger: movements are appended and applied to balances and site totals in the same
+/// transaction; nothing is ever updated or deleted.
+public protocol LedgerStore: Sendable {
+    func post(_ movements: [Movement]) async throws
+    /// A part's movements, oldest first, optionally only those touching one site.
+    func history(part: Part.ID, site: Site.ID?, _ page: PageRequest<Int64>) async throws -> [LedgerEntry]
+    /// Everything that breaks a ledger invariant, in words; empty when the ledger is sound.
+    func verify() async throws -> [String]
+}
+
+public protocol StockStore: Sendable {
+    /// The part's totals at a site (zeros when it never had stock). With `forUpdate`, other
+    /// writers of the same totals wait until this transaction ends.
+    func siteStock(part: Part.ID, site: Site.ID, forUpdate: Bool) async throws -> SiteStock
+    func siteStock(part: Part.ID) async throws -> [SiteStock]
+    /// The stock matrix: every part × site with any stock or commitment, by part then site.
+    func matrix(after: (Part.ID, Site.ID)?, limit: Int) async throws -> [SiteStock]
+    func balances(part: Part.ID, site: Site.ID) async throws -> [StockBalance]
+    /// Changes what is committed at a site. The schema refuses to reserve more than is unrestricted.
+    func commit(part: Part.ID, site: Site.ID, reserved: Quantity, backordered: Quantity) async throws
+    func policy(site: Site.ID) async throws -> SiteStockPolicy
+    func averageCost(part: Part.ID) async throws -> AverageCost?
+    func save(_ cost: AverageCost, part: Part.ID) async throws
+    /// Stock value by site and status at current average cost, in minor units.
+    func value() async throws -> [(siteID: Site.ID, status: StockStatus, value: Int64)]
+}
+
+public protocol ReservationStore: Sendable {
+    func insert(_ reservation: Reservation) async throws
+    func update(_ reservation: Reservation) async throws
+    func find(id: Reservation.ID) async throws -> Reservation?
+    /// Open reservations of a part at a site that still wait for stock.
+    func backorders(part: Part.ID, site: Site.ID) async throws -> [Reservation]
+    /// A part's reservations, newest first, optionally at one site and only open ones.
+    func list(part: Part.ID, site: Site.ID?, openOnly: Bool, _ page: PageRequest<String>) async throws -> [Reservation]
+}
+
+public protocol AdjustmentStore: Sendable {
+    func insert(_ adjustment: Adjustment) async throws
+    func update(_ adjustment: Adjustment) async throws
+    func find(id: Adjustment.ID) async throws -> Adjustment?
+    func pending(site: Site.ID?, _ page: PageRequest<String>) async throws -> [Adjustment]
+}
+
+/// Stock expected to arrive at a site, with the day it is due.
+public protocol InboundStore: Sendable {
+    func expected(part: Part.ID, site: Site.ID) async throws -> [AvailableToPromise.Inbound]
+}

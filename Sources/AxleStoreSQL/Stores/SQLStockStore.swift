@@ -1,0 +1,117 @@
+import AxleDomain
+import AxleStore
+import SQLKit
+
+struct SQLStockStore: StockStore {
+    let sql: any SQLDatabase
+    let dialect: Dialect
+
+    func siteStock(part: Part.ID, site: Site.ID, forUpdate: Bool) async throws -> SiteStock {
+        if forUpdate {
+            // The row must exist to be locked; creating it is harmless when it already does.
+            try await sql.raw("""
+                INSERT INTO site_stock (part_id, site_id) VALUES (\(bind: part.description), \(bind: site.description))
+                ON CONFLICT (part_id, site_id) DO NOTHING
+                """).run()
+        }
+        let lock: SQLQueryString = forUpdate ? "\(unsafeRaw: dialect.lockRows)" : ""
+        let row = try await sql.raw("""
+            SELECT * FROM site_stock WHERE part_id = \(bind: part.description) AND site_id = \(bind: site.description)\(lock)
+            """).first()
+        return try row.map(Self.siteStock) ?? SiteStock(partID: part, siteID: site)
+    }
+
+    func siteStock(part: Part.ID) async throws -> [SiteStock] {
+        try await sql.raw("""
+            SELECT s.* FROM site_stock s JOIN sites t ON t.id = s.site_id
+            WHERE s.part_id = \(bind: part.description) ORDER BY t.code
+            """).all().map(Self.siteStock)
+    }
+
+    func matrix(after: (Part.ID, Site.ID)?, limit: Int) async throws -> [SiteStock] {
+        let condition: SQLQueryString = after.map {
+            "WHERE part_id > \(bind: $0.0.description) OR (part_id = \(bind: $0.0.description) AND site_id > \(bind: $0.1.description))"
+        } ?? ""
+        return try await sql.raw("SELECT * FROM site_stock \(condition) ORDER BY part_id, site_id LIMIT \(literal: limit)")
+            .all().map(Self.siteStock)
+    }
+
+    func balances(part: Part.ID, site: Site.ID) async throws -> [StockBalance] {
+        try await sql.raw("""
+            SELECT * FROM stock_balances WHERE part_id = \(bind: part.description) AND site_id = \(bind: site.description)
+              AND quantity_milli <> 0
+            ORDER BY status, bin_key, lot_key, owner_key
+            """).all().map { row in
+                StockBalance(partID: part, position: try PositionKey.position(row)!,
+                             quantity: Quantity(milli: try row.value("quantity_milli")))
+            }
+    }
+
+    func commit(part: Part.ID, site: Site.ID, reserved: Quantity, backordered: Quantity) async throws {
+        try await sql.raw("""
+            INSERT INTO site_stock (part_id, site_id, reserved_milli, backordered_milli)
+            VALUES (\(bind: part.description), \(bind: site.description), \(bind: reserved.milli), \(bind: backordered.milli))
+            ON CONFLICT (part_id, site_id) DO UPDATE SET
+                reserved_milli = site_stock.reserved_milli + excluded.reserved_milli,
+                backordered_milli = site_stock.backordered_milli + excluded.backordered_milli
+            """).run()
+    }
+
+    func policy(site: Site.ID) async throws -> SiteStockPolicy {
+        guard let row = try await sql.raw("""
+            SELECT s.allows_negative_stock, s.adjustment_threshold_minor, s.transfer_threshold_minor, c.currency
+            FROM sites s CROSS JOIN company c WHERE s.id = \(bind: site.description)
+            """).first() else { throw StoreError.rowNotFound(entity: "site", id: site.description) }
+        let code: String = try row.value("currency")
+        guard let currency = Currency(code: code) else { throw StoreError.corruptValue(column: "currency", value: code) }
+        return SiteStockPolicy(
+            allowsNegativeStock: try row.value("allows_negative_stock"),
+            adjustmentApprovalThreshold: Money(minorUnits: try row.value("adjustment_threshold_minor"), currency: currency),
+            transferApprovalThreshold: Money(minorUnits: try row.value("transfer_threshold_minor"), currency: currency))
+    }
+
+    func averageCost(part: Part.ID) async throws -> AverageCost? {
+        try await sql.raw("""
+            SELECT p.average_cost_minor, p.quantity_milli, c.currency FROM part_costs p CROSS JOIN company c
+            WHERE p.part_id = \(bind: part.description)
+            """).first().map { row in
+                let code: String = try row.value("currency")
+                guard let currency = Currency(code: code) else {
+                    throw StoreError.corruptValue(column: "currency", value: code)
+                }
+                return AverageCost(unitCost: Money(minorUnits: try row.value("average_cost_minor"), currency: currency),
+                                   quantity: Quantity(milli: try row.value("quantity_milli")))
+            }
+    }
+
+    func save(_ cost: AverageCost, part: Part.ID) async throws {
+        try await sql.raw("""
+            INSERT INTO part_costs (part_id, average_cost_minor, quantity_milli)
+            VALUES (\(bind: part.description), \(bind: cost.unitCost.minorUnits), \(bind: cost.quantity.milli))
+            ON CONFLICT (part_id) DO UPDATE SET average_cost_minor = excluded.average_cost_minor,
+                quantity_milli = excluded.quantity_milli
+            """).run()
+    }
+
+    func value() async throws -> [(siteID: Site.ID, status: StockStatus, value: Int64)] {
+        // Rounded per balance row to whole minor units: value = quantity × average cost.
+        try await sql.raw("""
+            SELECT b.site_id, b.status, SUM((b.quantity_milli * COALESCE(p.average_cost_minor, 0) + 500) / 1000) AS value
+            FROM stock_balances b LEFT JOIN part_costs p ON p.part_id = b.part_id
+            WHERE b.quantity_milli <> 0
+            GROUP BY b.site_id, b.status ORDER BY b.site_id, b.status
+            """).all().map { row in
+                (try row.identifier("site_id"), try row.enumeration("status"), try row.value("value"))
+            }
+    }
+
+    static func siteStock(_ row: any SQLRow) throws -> SiteStock {
+        func quantity(_ column: String) throws -> Quantity { Quantity(milli: try row.value(column)) }
+        return SiteStock(
+            partID: try row.identifier("part_id"), siteID: try row.identifier("site_id"),
+            unrestricted: try quantity("unrestricted_milli"), qualityHold: try quantity("quality_hold_milli"),
+            damaged: try quantity("damaged_milli"), blocked: try quantity("blocked_milli"),
+            inTransit: try quantity("in_transit_milli"), reserved: try quantity("reserved_milli"),
+            backordered: try quantity("backordered_milli"))
+    }
+}
