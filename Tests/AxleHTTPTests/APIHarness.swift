@@ -23,16 +23,16 @@ struct APIHarness {
         async throws
     {
         let clock = TestClock()
-        let services = try await backend.freshServices(clock: clock)
-        let fixtures = Fixtures(services: services)
-        let (_, adminToken) = try await fixtures.user("ada-admin", role: .admin)
-        var logger = Logger(label: "axle.test.http")
-        logger.logLevel = .warning
-        let app = AxleServer.application(services: services, configuration: ServerConfiguration(), logger: logger)
-        try await app.test(.router) { client in
-            try await test(APIHarness(client: client, fixtures: fixtures, clock: clock, adminToken: adminToken))
+        try await backend.withServices(clock: clock) { services in
+            let fixtures = Fixtures(services: services)
+            let (_, adminToken) = try await fixtures.user("ada-admin", role: .admin)
+            var logger = Logger(label: "axle.test.http")
+            logger.logLevel = .warning
+            let app = AxleServer.application(services: services, configuration: ServerConfiguration(), logger: logger)
+            try await app.test(.router) { client in
+                try await test(APIHarness(client: client, fixtures: fixtures, clock: clock, adminToken: adminToken))
+            }
         }
-        try await services.close()
     }
 
     /// Sends a request; a string body is sent as JSON.

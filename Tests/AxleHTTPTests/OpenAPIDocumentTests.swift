@@ -8,8 +8,10 @@ import Testing
 @Suite("The OpenAPI document")
 struct OpenAPIDocumentTests {
     @Test func describesExactlyTheRegisteredRoutes() async throws {
-        let services = try await TestBackend.sqlite.freshServices()
-        let registered = Set(APIRouter.build(services: services).endpoints.map { "\($0.method) \($0.path)" })
+        var registered: Set<String> = []
+        try await TestBackend.sqlite.withServices { services in
+            registered = Set(APIRouter.build(services: services).endpoints.map { "\($0.method) \($0.path)" })
+        }
         let document = try JSONSerialization.jsonObject(with: Data(try OpenAPIDocument.text().utf8)) as? [String: Any]
         #expect(document?["openapi"] as? String == "3.1.0")
         let paths = try #require(document?["paths"] as? [String: [String: Any]])
@@ -18,7 +20,6 @@ struct OpenAPIDocumentTests {
             operations.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" }
         })
         #expect(documented == registered)
-        try await services.close()
     }
 
     @Test func everyReferencedSchemaExists() throws {

@@ -1,6 +1,6 @@
 public import AxleApplication
 public import AxleDomain
-import AxleStore
+public import AxleStore
 
 /// Business objects tests build on, created through the real use cases.
 public struct Fixtures: Sendable {
@@ -46,5 +46,39 @@ public struct Fixtures: Sendable {
         try await services.database.read { stores in
             try await stores.audit.list(AuditQuery(), PageRequest(after: nil, limit: PageRequest<Int64>.maximumLimit))
         }
+    }
+}
+
+extension Fixtures {
+    public func bin(_ code: String, at site: Site) async throws -> Bin {
+        try await services.commands.run(CreateBin(siteID: site.id, input: .init(code: Code(code)!, description: nil)),
+                                        as: Self.system)
+    }
+
+    /// Receives `quantity` units into a bin, unrestricted unless told otherwise.
+    @discardableResult
+    public func receive(_ quantity: Int64, of part: Part, into bin: Bin, status: StockStatus? = nil,
+                        unitCost: String? = nil, as caller: Caller = Fixtures.system) async throws -> ReceiveStock.Receipt {
+        try await services.commands.run(ReceiveStock(.init(
+            siteId: bin.siteID, binId: bin.id, partId: part.id, quantity: Quantity(units: quantity), status: status,
+            unitCost: unitCost)), as: caller)
+    }
+
+    public func reserve(_ quantity: Int64, of part: Part, at site: Site, priority: PriorityClass = .scheduledService,
+                        needBy: String = "2026-03-10", reference: String = "RO-1", allowPartial: Bool = false,
+                        backorder: Bool = false, as caller: Caller = Fixtures.system) async throws -> Reserve.Outcome {
+        try await services.commands.run(Reserve(.init(
+            partId: part.id, siteId: site.id, quantity: Quantity(units: quantity),
+            demand: Demand(kind: .repairOrder, reference: reference), priority: priority,
+            needBy: CalendarDate(needBy)!, allowPartial: allowPartial, backorderRemainder: backorder)), as: caller)
+    }
+
+    public func siteStock(_ part: Part, at site: Site) async throws -> SiteStock {
+        try await services.database.read { try await $0.stock.siteStock(part: part.id, site: site.id, forUpdate: false) }
+    }
+
+    /// The ledger's problems; empty when every invariant holds.
+    public func verify() async throws -> [String] {
+        try await services.inventory.verify(as: Self.system)
     }
 }

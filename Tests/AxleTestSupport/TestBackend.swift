@@ -48,3 +48,18 @@ extension TestBackend {
                                                        ids: .sequential()))
     }
 }
+
+extension TestBackend {
+    /// Runs `body` on fresh services and closes them afterwards, also when `body` throws
+    /// (an unclosed SQLite connection is a crash, not a test failure).
+    public func withServices(clock: TestClock = TestClock(), _ body: (AxleServices) async throws -> Void) async throws {
+        let services = try await freshServices(clock: clock)
+        do {
+            try await body(services)
+        } catch {
+            try await services.close()
+            throw error
+        }
+        try await services.close()
+    }
+}

@@ -48,12 +48,16 @@ struct SQLStockStore: StockStore {
     }
 
     func commit(part: Part.ID, site: Site.ID, reserved: Quantity, backordered: Quantity) async throws {
+        // Insert-then-update, not an upsert: the schema checks the inserted row as if it stood
+        // alone, and a commitment of 8 on a fresh row would look like over-commitment.
         try await sql.raw("""
-            INSERT INTO site_stock (part_id, site_id, reserved_milli, backordered_milli)
-            VALUES (\(bind: part.description), \(bind: site.description), \(bind: reserved.milli), \(bind: backordered.milli))
-            ON CONFLICT (part_id, site_id) DO UPDATE SET
-                reserved_milli = site_stock.reserved_milli + excluded.reserved_milli,
-                backordered_milli = site_stock.backordered_milli + excluded.backordered_milli
+            INSERT INTO site_stock (part_id, site_id) VALUES (\(bind: part.description), \(bind: site.description))
+            ON CONFLICT (part_id, site_id) DO NOTHING
+            """).run()
+        try await sql.raw("""
+            UPDATE site_stock SET reserved_milli = reserved_milli + \(bind: reserved.milli),
+                backordered_milli = backordered_milli + \(bind: backordered.milli)
+            WHERE part_id = \(bind: part.description) AND site_id = \(bind: site.description)
             """).run()
     }
 
