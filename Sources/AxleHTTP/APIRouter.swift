@@ -30,12 +30,37 @@ public enum APIRouter {
     }
 }
 
-/// The OpenAPI 3.1 document describing the API, shipped as a resource.
+/// The OpenAPI 3.1 document describing the API. It ships as several files, one per area
+/// (`0-base.json` holds `info`, the shared components and the master-data paths); their
+/// `paths` and `components` are merged in file-name order.
 public enum OpenAPIDocument {
     public static func text() throws -> String {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
+        guard let directory = Bundle.module.url(forResource: "openapi", withExtension: nil) else {
             throw CocoaError(.fileNoSuchFile)
         }
-        return try String(contentsOf: url, encoding: .utf8)
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        var document: [String: Any] = [:]
+        for file in files {
+            guard let part = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any] else {
+                throw CocoaError(.fileReadCorruptFile)
+            }
+            document = merge(document, part)
+        }
+        let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Objects merge key by key; anything else in `addition` replaces what was there.
+    private static func merge(_ base: [String: Any], _ addition: [String: Any]) -> [String: Any] {
+        var result = base
+        for (key, value) in addition {
+            if let existing = result[key] as? [String: Any], let added = value as? [String: Any] {
+                result[key] = merge(existing, added)
+            } else {
+                result[key] = value
+            }
+        }
+        return result
     }
 }
