@@ -51,12 +51,15 @@ public enum OpenAPIDocument {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Objects merge key by key; anything else in `addition` replaces what was there.
+    /// Objects merge key by key and lists (such as `tags`) are joined; anything else in
+    /// `addition` replaces what was there.
     private static func merge(_ base: [String: Any], _ addition: [String: Any]) -> [String: Any] {
         var result = base
         for (key, value) in addition {
             if let existing = result[key] as? [String: Any], let added = value as? [String: Any] {
                 result[key] = merge(existing, added)
+            } else if let existing = result[key] as? [Any], let added = value as? [Any] {
+                result[key] = existing + added
             } else {
                 result[key] = value
             }
