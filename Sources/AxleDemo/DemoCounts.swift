@@ -12,6 +12,13 @@ struct DemoCounts {
     var substitutes = 0
     var fitments = 0
     var vehicles = 0
+    var stockedItems = 0
+    var movements = 0
+    var receipts = 0
+    var reservations = 0
+    var openReservations = 0
+    var backorders = 0
+    var adjustments = 0
 
     mutating func add(_ batch: CatalogueBatch) {
         parts += batch.parts.count
@@ -22,12 +29,24 @@ struct DemoCounts {
         fitments += batch.fitments.count
     }
 
+    mutating func add(_ rows: HistoryRows, items: Int) {
+        stockedItems += items
+        movements += rows.movements.count
+        receipts += rows.receipts
+        reservations += rows.reservations.count
+        openReservations += rows.reservations.count { $0.status == .open }
+        backorders += rows.reservations.count { $0.status == .open && $0.backordered.isPositive }
+        adjustments += rows.adjustments.count
+    }
+
     func table(users: Int) -> [(entity: String, count: Int)] {
         [
             ("sites", sites), ("bins", bins), ("suppliers", suppliers), ("parts", parts),
             ("superseded parts", supersededParts), ("obsolete parts", obsoleteParts),
             ("supersessions", supersessions), ("substitutes", substitutes), ("fitments", fitments),
-            ("vehicles", vehicles), ("users", users),
+            ("vehicles", vehicles), ("stocked items (part × site)", stockedItems), ("stock movements", movements),
+            ("receipts", receipts), ("reservations", reservations), ("open reservations", openReservations),
+            ("open backorders", backorders), ("adjustments", adjustments), ("users", users),
         ]
     }
 }

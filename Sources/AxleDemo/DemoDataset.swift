@@ -4,14 +4,18 @@ import AxleStore
 
 /// A deterministic, realistic dealer group for demonstrations and benchmarks: Northwind Motor
 /// Group, five sites around Chicago, a parts catalogue with supersessions, substitutes and
-/// fitments, suppliers, customer vehicles with valid VINs, and a user of every role.
+/// fitments, suppliers, customer vehicles with valid VINs, twelve months of stock history at
+/// every site, and a user of every role.
 ///
 /// The same seed and scale give the same rows and identifiers. Only what depends on the clock
 /// differs between runs: audit times, the dates of supersessions announced for the coming
-/// months, and the users and tokens, which the ordinary token use case issues.
+/// months, the stock history's dates (it ends yesterday, so its seasons follow the calendar
+/// too), and the users and tokens, which the ordinary token use case issues. Two loads on the
+/// same day give the same stock history.
 public struct DemoDataset: Sendable {
     public let seed: UInt64
-    /// Multiplies the catalogue, suppliers and vehicles; sites, bins and users stay as they are.
+    /// Multiplies the catalogue, suppliers, vehicles and the distribution center's assortment (and so its
+    /// stock history); sites, bins, users and the other sites' assortments stay as they are.
     public let scale: Int
 
     /// Scale 100 is two million parts.
@@ -39,14 +43,15 @@ public struct DemoDataset: Sendable {
         var counts = DemoCounts()
 
         progress("company, sites and bins")
-        try await writeSites(into: services, audit: audit, ids: &ids, counts: &counts)
+        let (sites, bins) = try await writeSites(into: services, audit: audit, ids: &ids, counts: &counts)
 
         progress("\(SupplierTemplates.perScale * scale) suppliers")
-        try await writeSuppliers(into: services, audit: audit, ids: &ids, counts: &counts)
+        let suppliers = try await writeSuppliers(into: services, audit: audit, ids: &ids, counts: &counts)
 
         let partCount = Self.partsPerScale * scale
         var catalogue = CatalogueFactory(seed: seed, currency: SiteTemplates.company.currency,
                                          dates: SupersessionDates(now: now))
+        var assortment = StockAssortment(seed: seed, sites: sites)
         while counts.parts < partCount {
             let size = min(Self.rowsPerTransaction, partCount - counts.parts)
             progress("parts \(counts.parts + 1)–\(counts.parts + size) of \(partCount), with supersessions, "
@@ -54,6 +59,7 @@ public struct DemoDataset: Sendable {
             let batch = catalogue.batch(parts: size, ids: &ids)
             try await write(batch, into: services, audit: audit)
             counts.add(batch)
+            assortment.choose(from: batch)
         }
 
         let vehicleCount = Self.vehiclesPerScale * scale
@@ -69,13 +75,17 @@ public struct DemoDataset: Sendable {
             counts.vehicles += batch.count
         }
 
+        try await StockHistory(seed: seed, audit: audit).load(
+            assortment, sites: sites, bins: bins, suppliers: suppliers, into: services, ids: &ids, counts: &counts,
+            progress: progress)
+
         progress("\(DemoUsers.users.count) users and their tokens")
         let users = try await DemoUsers.issueTokens(through: services)
         return DemoSummary(counts: counts.table(users: users.count), users: users)
     }
 
     private func writeSites(into services: AxleServices, audit: AuditContext, ids: inout DemoIdentifiers,
-                            counts: inout DemoCounts) async throws {
+                            counts: inout DemoCounts) async throws -> (sites: [Site], bins: [Bin]) {
         let sites = SiteTemplates.sites(ids: &ids)
         var bins: [Bin] = []
         for site in sites { bins += SiteTemplates.bins(at: site, ids: &ids) }
@@ -98,10 +108,11 @@ public struct DemoDataset: Sendable {
         }
         counts.sites = sites.count
         counts.bins = bins.count
+        return (sites, bins)
     }
 
     private func writeSuppliers(into services: AxleServices, audit: AuditContext, ids: inout DemoIdentifiers,
-                                counts: inout DemoCounts) async throws {
+                                counts: inout DemoCounts) async throws -> [Supplier] {
         var random = DemoRandom(seed: seed, stream: "suppliers")
         let suppliers = SupplierTemplates.suppliers(scale: scale, ids: &ids, using: &random)
         try await services.database.write { stores in
@@ -109,6 +120,7 @@ public struct DemoDataset: Sendable {
                                                   id: \.id.description, using: stores.suppliers.insert)
         }
         counts.suppliers = suppliers.count
+        return suppliers
     }
 
     /// One transaction for a batch of the catalogue: parts first, then the links between them.

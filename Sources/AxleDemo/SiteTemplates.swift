@@ -19,15 +19,17 @@ enum SiteTemplates {
         let levels: Int
         /// How people name a bin's three parts there: aisle, shelf, level in a store; rack, drawer, tray in a van.
         let binWords: (String, String, String)
+        /// The make a dealership holds the franchise for: it stocks that make's genuine parts.
+        var franchise: String? = nil
     }
 
     static let layouts: [Layout] = [
         Layout(code: "DLR-NORTH", name: "Northwind Ford of Evanston", kind: .dealership,
                latitude: 42.0334, longitude: -87.6837, aisles: "ABC", shelves: 8, levels: 4,
-               binWords: ("Aisle", "shelf", "level")),
+               binWords: ("Aisle", "shelf", "level"), franchise: "Ford"),
         Layout(code: "DLR-WEST", name: "Northwind Toyota Naperville", kind: .dealership,
                latitude: 41.7606, longitude: -88.1473, aisles: "ABC", shelves: 8, levels: 4,
-               binWords: ("Aisle", "shelf", "level")),
+               binWords: ("Aisle", "shelf", "level"), franchise: "Toyota"),
         Layout(code: "DC-JOLIET", name: "Northwind Parts Distribution Center Joliet", kind: .distributionCenter,
                latitude: 41.5141, longitude: -88.1309, aisles: "ABCDE", shelves: 10, levels: 4,
                binWords: ("Aisle", "bay", "level")),
@@ -40,6 +42,11 @@ enum SiteTemplates {
     ]
 
     static let timeZone = "America/Chicago"
+
+    /// The franchise make of the site with this code, if it is a franchised dealership.
+    static func franchise(of site: Site) -> String? {
+        layouts.first { $0.code == site.code.rawValue }?.franchise
+    }
 
     static func sites(ids: inout DemoIdentifiers) -> [Site] {
         layouts.map { layout in

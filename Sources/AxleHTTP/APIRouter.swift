@@ -26,6 +26,8 @@ public enum APIRouter {
         AuditRoutes(services: services).register(on: routes)
         StockRoutes(services: services, writer: writer).register(on: routes)
         ReservationRoutes(services: services, writer: writer).register(on: routes)
+        CountRoutes(services: services, writer: writer).register(on: routes)
+        TransferRoutes(services: services, writer: writer).register(on: routes)
         return (router, routes.endpoints)
     }
 }

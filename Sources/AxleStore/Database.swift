@@ -41,4 +41,7 @@ public protocol StoreTransaction: Sendable {
     var reservations: any ReservationStore { get }
     var adjustments: any AdjustmentStore { get }
     var inbound: any InboundStore { get }
+    var counts: any CountStore { get }
+    var transfers: any TransferStore { get }
+    var exceptions: any ExceptionStore { get }
 }

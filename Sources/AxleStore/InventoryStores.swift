@@ -47,7 +47,7 @@ public struct StockBalance: Hashable, Sendable, Encodable {
 }
 
 /// How a site treats its stock.
-public struct SiteStockPolicy: Hashable, Sendable {
+public struct SiteStockPolicy: Hashable, Sendable, Encodable {
     public let allowsNegativeStock: Bool
     /// Adjustments worth more than this wait for a manager's approval.
     public let adjustmentApprovalThreshold: Money
@@ -65,6 +65,11 @@ public struct SiteStockPolicy: Hashable, Sendable {
 /// transaction; nothing is ever updated or deleted.
 public protocol LedgerStore: Sendable {
     func post(_ movements: [Movement]) async throws
+    /// Posts many movements (a data load) in a few statements: they are appended in the given
+    /// order, then each balance and site total changes once, by the sum of its movements. It
+    /// ends where `post` would; only the schema's checks differ, seeing the state after the
+    /// whole batch rather than after each movement, so the caller checks its rules first.
+    func postInBulk(_ movements: [Movement]) async throws
     /// A part's movements, oldest first, optionally only those touching one site.
     func history(part: Part.ID, site: Site.ID?, _ page: PageRequest<Int64>) async throws -> [LedgerEntry]
     /// Everything that breaks a ledger invariant, in words; empty when the ledger is sound.
@@ -82,6 +87,7 @@ public protocol StockStore: Sendable {
     /// Changes what is committed at a site. The schema refuses to reserve more than is unrestricted.
     func commit(part: Part.ID, site: Site.ID, reserved: Quantity, backordered: Quantity) async throws
     func policy(site: Site.ID) async throws -> SiteStockPolicy
+    func save(_ policy: SiteStockPolicy, site: Site.ID) async throws
     func averageCost(part: Part.ID) async throws -> AverageCost?
     func save(_ cost: AverageCost, part: Part.ID) async throws
     /// Stock value by site and status at current average cost, in minor units.
@@ -90,6 +96,8 @@ public protocol StockStore: Sendable {
 
 public protocol ReservationStore: Sendable {
     func insert(_ reservation: Reservation) async throws
+    /// Inserts many reservations (a data load) in a few statements.
+    func insert(contentsOf reservations: [Reservation]) async throws
     func update(_ reservation: Reservation) async throws
     func find(id: Reservation.ID) async throws -> Reservation?
     /// Open reservations of a part at a site that still wait for stock.

@@ -8,10 +8,20 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import Testing
 
-/// The real application on a fresh database, driven through Hummingbird's test client.
+/// The real application on a fresh database, driven through Hummingbird's test client
+/// (`run`) or over real sockets to a live server (`runLive`).
 struct APIHarness {
-    let client: any TestClientProtocol
+    /// How requests reach the application.
+    enum Transport: Sendable {
+        /// Straight into the router, without a socket.
+        case router(any TestClientProtocol)
+        /// Over TCP to the application running as a server.
+        case socket(SocketClient)
+    }
+
+    let transport: Transport
     let fixtures: Fixtures
     let clock: TestClock
     /// An administrator's bearer token.
@@ -22,6 +32,33 @@ struct APIHarness {
     static func run(_ backend: TestBackend, _ test: @escaping @Sendable (APIHarness) async throws -> Void)
         async throws
     {
+        try await withApplication(backend) { app, fixtures, clock, adminToken in
+            try await app.test(.router) { client in
+                try await test(APIHarness(transport: .router(client), fixtures: fixtures, clock: clock,
+                                          adminToken: adminToken))
+            }
+        }
+    }
+
+    /// The application as a real server on a free loopback port, driven over TCP by a client
+    /// that keeps up to `connections` connections open at once.
+    static func runLive(_ backend: TestBackend, connections: Int = 64,
+                        _ test: @escaping @Sendable (APIHarness) async throws -> Void) async throws {
+        try await withApplication(backend) { app, fixtures, clock, adminToken in
+            try await app.test(.live) { client in
+                let port = try #require(client.port)
+                try await SocketClient.with(port: port, connections: connections) { socket in
+                    try await test(APIHarness(transport: .socket(socket), fixtures: fixtures, clock: clock,
+                                              adminToken: adminToken))
+                }
+            }
+        }
+    }
+
+    private static func withApplication(
+        _ backend: TestBackend,
+        _ body: @escaping @Sendable (any ApplicationProtocol, Fixtures, TestClock, String) async throws -> Void
+    ) async throws {
         let clock = TestClock()
         try await backend.withServices(clock: clock) { services in
             let fixtures = Fixtures(services: services)
@@ -29,9 +66,7 @@ struct APIHarness {
             var logger = Logger(label: "axle.test.http")
             logger.logLevel = .warning
             let app = AxleServer.application(services: services, configuration: ServerConfiguration(), logger: logger)
-            try await app.test(.router) { client in
-                try await test(APIHarness(client: client, fixtures: fixtures, clock: clock, adminToken: adminToken))
-            }
+            try await body(app, fixtures, clock, adminToken)
         }
     }
 
@@ -42,9 +77,14 @@ struct APIHarness {
         var fields = headers
         if let token = token ?? adminToken as String?, !token.isEmpty { fields[.authorization] = "Bearer \(token)" }
         if json != nil { fields[.contentType] = "application/json" }
-        let response = try await client.executeRequest(uri: uri, method: method, headers: fields,
-                                                       body: json.map { ByteBuffer(string: $0) })
-        return APIResponse(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        let body = json.map { ByteBuffer(string: $0) }
+        switch transport {
+        case .router(let client):
+            let response = try await client.executeRequest(uri: uri, method: method, headers: fields, body: body)
+            return APIResponse(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        case .socket(let socket):
+            return try await socket.send(method, uri, headers: fields, body: body)
+        }
     }
 
     /// A request without any token.

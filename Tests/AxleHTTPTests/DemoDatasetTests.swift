@@ -4,22 +4,28 @@ import AxleDomain
 import AxleServer
 import AxleStore
 import AxleStoreSQL
+import AxleTestSupport
 import Foundation
 import Logging
 import Testing
 
 /// `axle demo`: a realistic dealer group, the same for the same seed, never mixed with real data.
 /// A load takes seconds, so the dataset is loaded twice in one test and checked from several sides.
+/// Both loads see the same fixed clock (2026-03-02), so their clock-dependent rows agree too.
 @Suite("Demo dataset")
 struct DemoDatasetTests {
     @Test("the same seed loads the same dealer group twice, with everything the demo promises")
     func loadsTheSameDealerGroupTwice() async throws {
         try await withDemoDatabase { first in
             let summary = try await DemoDataset(seed: 42, scale: 1).load(into: first) { _ in }
+            let ledger = try await stockLedger(in: first)
             try await withDemoDatabase { second in
                 _ = try await DemoDataset(seed: 42, scale: 1).load(into: second) { _ in }
                 #expect(try await allParts(in: first) == allParts(in: second))
                 #expect(try await allVehicles(in: first) == allVehicles(in: second))
+                let again = try await stockLedger(in: second)
+                #expect(again.count == ledger.count)
+                #expect(again == ledger, "the same stock history, movement for movement")
             }
             try checkCounts(summary)
             try await checkSites(first)
@@ -28,6 +34,8 @@ struct DemoDatasetTests {
             try await checkUsers(summary, in: first)
             try await checkFitting(first)
             try await checkAudit(first)
+            try await checkStockHistory(first, ledger: ledger, summary: summary)
+            try await checkLedgerOverHTTP(first, ledger: ledger, summary: summary)
         }
     }
 
@@ -67,6 +75,12 @@ struct DemoDatasetTests {
         #expect(counts["parts"] == 20_000)
         #expect(counts["suppliers"] == 30)
         #expect(counts["vehicles"] == 5_000)
+        // Thousands of items at five sites, a year of receipts and issues, a few still waiting.
+        #expect((5_000...8_000).contains(try #require(counts["stocked items (part × site)"])))
+        #expect(try #require(counts["reservations"]) > 20_000)
+        #expect(try #require(counts["receipts"]) > 10_000)
+        #expect((1...200).contains(try #require(counts["open backorders"])))
+        #expect((20...400).contains(try #require(counts["adjustments"])))
         #expect(try #require(counts["bins"]) >= 5 * 20)
         // Several hundred chains of 2–4 links, a few thousand substitutes, 1–5 fitments for most parts.
         #expect((300...3_000).contains(try #require(counts["supersessions"])))
@@ -196,12 +210,13 @@ struct DemoDatasetTests {
         }
     }
 
-    /// Migrated services on a new SQLite file, removed afterwards.
+    /// Migrated services on a new SQLite file, with the test clock, removed afterwards.
     private func withDemoDatabase(_ body: (AxleServices) async throws -> Void) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("axle-demo-\(UUID()).sqlite").path
         var logger = Logger(label: "axle.test.demo")
         logger.logLevel = .warning
-        let services = try await AxleServer.services(.sqlite(path: path), logger: logger)
+        let migrated = try await AxleServer.services(.sqlite(path: path), logger: logger)
+        let services = AxleServices(dependencies: Dependencies(database: migrated.database, clock: TestClock().clock))
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }

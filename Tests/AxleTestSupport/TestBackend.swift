@@ -23,16 +23,21 @@ public enum TestBackend: String, CaseIterable, Sendable, CustomStringConvertible
 
     /// A URL for a database nobody else uses: a new SQLite file, or a new PostgreSQL schema.
     public func freshDatabaseURL() throws -> DatabaseURL {
+        try DatabaseURL(parsing: freshDatabaseURLText())
+    }
+
+    /// `freshDatabaseURL()` as text, password included, for `axle --database` in a child process.
+    public func freshDatabaseURLText() -> String {
         let name = "axle_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         switch self {
         case .sqlite:
-            return .sqlite(path: FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path)
+            return "sqlite:" + FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path
         case .postgres:
             guard let base = ProcessInfo.processInfo.environment["AXLE_TEST_POSTGRES_URL"] else {
                 preconditionFailure("no AXLE_TEST_POSTGRES_URL")
             }
             let separator = base.contains("?") ? "&" : "?"
-            return try DatabaseURL(parsing: base + separator + "schema=\(name)&pool=8")
+            return base + separator + "schema=\(name)&pool=8"
         }
     }
 }

@@ -9,6 +9,7 @@ public struct AxleServices: Sendable {
     public let vehicles: VehicleQueries
     public let audit: AuditQueries
     public let inventory: InventoryQueries
+    public let transfers: TransferQueries
     public let authenticator: Authenticator
 
     public init(dependencies: Dependencies) {
@@ -18,6 +19,7 @@ public struct AxleServices: Sendable {
         self.vehicles = VehicleQueries(dependencies: dependencies)
         self.audit = AuditQueries(dependencies: dependencies)
         self.inventory = InventoryQueries(dependencies: dependencies)
+        self.transfers = TransferQueries(dependencies: dependencies)
         self.authenticator = Authenticator(dependencies: dependencies)
     }
 

@@ -99,24 +99,33 @@ public struct DecideAdjustment: Command {
     }
 }
 
-/// Turns a posted adjustment into its movement.
+/// Turns a posted correction of one position into its movement: adjustments, and counts
+/// (whose document is the count task).
 enum AdjustmentPosting {
     static func post(_ adjustment: Adjustment, of part: Part, in scope: WriteScope) async throws {
+        try await post(adjustment.delta, of: part, at: adjustment.position, reason: adjustment.reason.movementReason,
+                       document: DocumentReference(type: "adjustment", id: adjustment.id.description), in: scope)
+    }
+
+    /// Posts `delta` (positive adds stock, negative removes it; never zero) at `position`, keeps
+    /// the average cost's quantity in step and gives added unrestricted stock to backorders.
+    static func post(_ delta: Quantity, of part: Part, at position: StockPosition, reason: MovementReason,
+                     document: DocumentReference, in scope: WriteScope) async throws {
+        precondition(delta != .zero, "a correction changes stock")
         let stores = scope.stores
-        let adding = adjustment.delta.isPositive
-        let quantity = adding ? adjustment.delta : Quantity.zero - adjustment.delta
-        if !adding { try await StockRules.checkRemovable(quantity, of: part, from: adjustment.position, in: stores) }
+        let adding = delta.isPositive
+        let quantity = adding ? delta : Quantity.zero - delta
+        if !adding { try await StockRules.checkRemovable(quantity, of: part, from: position, in: stores) }
         let movement = Movement(
-            id: scope.newID(), partID: part.id, quantity: quantity, from: adding ? nil : adjustment.position,
-            to: adding ? adjustment.position : nil, reason: adjustment.reason.movementReason,
-            document: DocumentReference(type: "adjustment", id: adjustment.id.description),
+            id: scope.newID(), partID: part.id, quantity: quantity, from: adding ? nil : position,
+            to: adding ? position : nil, reason: reason, document: document,
             actorID: scope.caller.principal.id, at: scope.now, unitCost: try await StockRules.unitCost(of: part, in: stores))
         try await stores.ledger.post([movement])
-        if adjustment.position.ownership == .own, let average = try await stores.stock.averageCost(part: part.id) {
-            try await stores.stock.save(average.adjusting(by: adjustment.delta), part: part.id)
+        if position.ownership == .own, let average = try await stores.stock.averageCost(part: part.id) {
+            try await stores.stock.save(average.adjusting(by: delta), part: part.id)
         }
-        if adding, adjustment.position.status == .unrestricted {
-            _ = try await BackorderAllocation.run(part: part.id, site: adjustment.position.siteID, in: scope)
+        if adding, position.status == .unrestricted {
+            _ = try await BackorderAllocation.run(part: part.id, site: position.siteID, in: scope)
         }
     }
 }

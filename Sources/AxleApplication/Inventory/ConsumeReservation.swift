@@ -53,26 +53,16 @@ public struct ConsumeReservation: Command {
         return Issue(reservation: after, movements: movements)
     }
 
-    /// Takes the quantity from the site's unrestricted bins, fullest first, own stock before consigned.
+    /// Takes the quantity from the site's unrestricted bins; it leaves the site.
     private func issue(_ quantity: Quantity, of part: Part, at site: Site.ID, for reservation: Reservation,
                        in scope: WriteScope) async throws -> [Movement] {
         let stores = scope.stores
-        let bins = try await stores.stock.balances(part: part.id, site: site)
-            .filter { $0.position.status == .unrestricted && $0.quantity.isPositive }
-            .sorted { ($0.position.ownership == .own ? 0 : 1, -$0.quantity.milli) < ($1.position.ownership == .own ? 0 : 1, -$1.quantity.milli) }
         let unitCost = try await StockRules.unitCost(of: part, in: stores)
-        var remaining = quantity
-        var movements: [Movement] = []
-        for balance in bins where remaining.isPositive {
-            let take = min(remaining, balance.quantity)
-            movements.append(Movement(
-                id: scope.newID(), partID: part.id, quantity: take, from: balance.position, to: nil, reason: .issue,
+        let movements = try await BinPicking.unrestricted(quantity, of: part.id, at: site, in: stores).map { pick in
+            Movement(
+                id: scope.newID(), partID: part.id, quantity: pick.quantity, from: pick.position, to: nil, reason: .issue,
                 document: DocumentReference(type: "reservation", id: reservation.id.description),
-                actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost))
-            remaining = remaining - take
-        }
-        guard !remaining.isPositive else {
-            throw InventoryError.insufficientStock(available: quantity - remaining, requested: quantity)
+                actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
         }
         try await stores.ledger.post(movements)
         let own = movements.filter { $0.from?.ownership == .own }.reduce(Quantity.zero) { $0 + $1.quantity }

@@ -59,27 +59,42 @@ public struct Reserve: Command {
         let reference = try Validate.text(input.demand.reference, field: "demand.reference", maximumLength: 80)
         let site = try await CatalogLookup.site(input.siteId, in: stores)
         let (requested, part) = try await resolvePart(in: stores, today: CalendarDate(utcOf: scope.now))
+        let commitment = try await Self.commit(
+            quantity, of: part, at: site, to: Demand(kind: input.demand.kind, reference: reference),
+            priority: input.priority, needBy: input.needBy, allowPartial: input.allowPartial ?? false,
+            backorder: input.backorderRemainder ?? false, in: scope)
+        let proposals = commitment.available < quantity
+            ? try await ShortageProposals.find(for: part, at: site, in: stores) : nil
+        guard let reservation = commitment.reservation else {
+            throw ReservationRefused(available: commitment.available, requested: quantity, proposals: proposals!)
+        }
+        return Outcome(reservation: reservation, requestedPart: requested.id == part.id ? nil : requested.number,
+                       notReserved: quantity - reservation.reserved - reservation.backordered, proposals: proposals)
+    }
+
+    /// Locks the part's totals at the site, then commits `quantity` to the demand: all of it when
+    /// available; when short, what `allowPartial` allows now and, with `backorder`, the rest later.
+    /// The reservation is nil when nothing could be reserved or backordered; `available` is what
+    /// the site had free. Shared by every use case that reserves stock.
+    static func commit(
+        _ quantity: Quantity, of part: Part, at site: Site, to demand: Demand, priority: PriorityClass,
+        needBy: CalendarDate, allowPartial: Bool, backorder: Bool, in scope: WriteScope
+    ) async throws -> (reservation: Reservation?, available: Quantity) {
+        let stores = scope.stores
         let totals = try await stores.stock.siteStock(part: part.id, site: site.id, forUpdate: true)
         let available = max(totals.available, .zero)
-        let short = available < quantity
-        let allowPartial = input.allowPartial ?? false, backorder = input.backorderRemainder ?? false
         // Short without allowPartial: all or nothing now (and, with a backorder, all of it waits).
-        let reserved = !short ? quantity : allowPartial ? available : .zero
+        let reserved = available >= quantity ? quantity : allowPartial ? available : .zero
         let backordered = backorder ? quantity - reserved : .zero
-        let proposals = short ? try await ShortageProposals.find(for: part, at: site, in: stores) : nil
-        guard reserved.isPositive || backordered.isPositive else {
-            throw ReservationRefused(available: available, requested: quantity, proposals: proposals!)
-        }
+        guard reserved.isPositive || backordered.isPositive else { return (nil, available) }
         let reservation = Reservation(
-            id: scope.newID(), partID: part.id, siteID: site.id, demand: Demand(kind: input.demand.kind, reference: reference),
-            priority: input.priority, needBy: input.needBy, requested: quantity, reserved: reserved,
-            backordered: backordered, createdAt: scope.now)
+            id: scope.newID(), partID: part.id, siteID: site.id, demand: demand, priority: priority, needBy: needBy,
+            requested: quantity, reserved: reserved, backordered: backordered, createdAt: scope.now)
         try await stores.reservations.insert(reservation)
         try await stores.stock.commit(part: part.id, site: site.id, reserved: reserved, backordered: backordered)
         try await scope.audit("reservation.create", entityType: "reservation", entityID: reservation.id.description,
                               before: Reservation?.none, after: reservation)
-        return Outcome(reservation: reservation, requestedPart: requested.id == part.id ? nil : requested.number,
-                       notReserved: quantity - reserved - backordered, proposals: proposals)
+        return (reservation, available)
     }
 
     /// The part asked for and the part to reserve (the end of its supersession chain today).
@@ -115,9 +130,14 @@ public struct ReleaseReservation: Command {
     }
 
     public func execute(in scope: WriteScope) async throws -> Reservation {
-        let stores = scope.stores
-        let before = try await ReservationLookup.open(reservationID, in: stores)
+        let before = try await ReservationLookup.open(reservationID, in: scope.stores)
         try scope.caller.principal.authorize(.reserveStock, at: before.siteID)
+        return try await Self.release(before, in: scope)
+    }
+
+    /// Releases an open reservation: its stock goes to the site's backorders first, then is free.
+    static func release(_ before: Reservation, in scope: WriteScope) async throws -> Reservation {
+        let stores = scope.stores
         var after = before
         after.reserved = .zero
         after.backordered = .zero

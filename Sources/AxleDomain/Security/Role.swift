@@ -7,9 +7,12 @@ public enum Role: String, ClosedSet {
         case .admin: Set(Permission.allCases)
         case .partsManager:
             [.readMasterData, .editCatalog, .editSuppliers, .editBins, .readAudit, .readStock, .receiveStock,
-             .moveStock, .adjustStock, .approveAdjustments, .reserveStock, .issueStock]
+             .moveStock, .adjustStock, .approveAdjustments, .reserveStock, .issueStock, .requestTransfers,
+             .approveTransfers, .shipTransfers, .receiveTransfers, .countStock, .approveCounts, .configureCounts]
         case .buyer: [.readMasterData, .editSuppliers, .readStock]
-        case .warehouse: [.readMasterData, .editBins, .readStock, .receiveStock, .moveStock, .adjustStock, .issueStock]
+        case .warehouse:
+            [.readMasterData, .editBins, .readStock, .receiveStock, .moveStock, .adjustStock, .issueStock,
+             .requestTransfers, .shipTransfers, .receiveTransfers, .countStock]
         case .serviceAdvisor: [.readMasterData, .registerVehicles, .readStock, .reserveStock]
         case .technician: [.readMasterData, .readStock, .issueStock]
         case .warrantyAdmin, .finance: [.readMasterData, .readStock]
@@ -49,4 +52,18 @@ public enum Permission: String, ClosedSet {
     case reserveStock
     /// Issue reserved stock to its demand.
     case issueStock
+    /// Request transfers to or from a site (reserving the stock at the source), and cancel them before they ship.
+    case requestTransfers
+    /// Approve transfers above the source site's threshold (never one's own).
+    case approveTransfers
+    /// Ship approved transfers from a site.
+    case shipTransfers
+    /// Receive transfers at a site, recording what is short, over or damaged.
+    case receiveTransfers
+    /// Generate cycle-count tasks at a site and enter counts, blind.
+    case countStock
+    /// Approve or reject counts whose variance survived a recount (never a count of one's own).
+    case approveCounts
+    /// Set a site's count policy: how often each ABC class is counted, and the tolerance.
+    case configureCounts
 }

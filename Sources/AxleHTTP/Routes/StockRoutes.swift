@@ -39,6 +39,16 @@ struct StockRoutes {
                 }
             }
         }
+        routes.get("/api/v1/sites/{id}/stock-policy") { _, context in
+            JSONResponse.make(.ok, try await services.inventory.policy(site: try SiteRoutes.siteID(context),
+                                                                      as: try context.requireCaller()))
+        }
+        routes.put("/api/v1/sites/{id}/stock-policy") { request, context in
+            let id = try SiteRoutes.siteID(context)
+            return try await writer.respond(to: request, context: context, status: .ok) { body in
+                SetStockPolicy(siteID: id, input: try JSONBody.decode(SetStockPolicy.Input.self, from: body))
+            }
+        }
         routes.get("/api/v1/stock") { request, context in
             let detail = try await services.inventory.stock(
                 part: try request.queryIdentifier("part"), site: try request.optionalQueryIdentifier("site"),

@@ -22,6 +22,7 @@ final class RouteTable {
     func get(_ path: String, _ handler: @escaping Handler) { add(.get, path, handler) }
     func post(_ path: String, _ handler: @escaping Handler) { add(.post, path, handler) }
     func patch(_ path: String, _ handler: @escaping Handler) { add(.patch, path, handler) }
+    func put(_ path: String, _ handler: @escaping Handler) { add(.put, path, handler) }
 
     private func add(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
         endpoints.append(Endpoint(method: method.rawValue, path: path))

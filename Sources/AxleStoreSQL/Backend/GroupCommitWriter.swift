@@ -10,6 +10,10 @@ import Synchronization
 /// that commit is durable. One fsync then serves a whole batch, so throughput grows with
 /// concurrency without weakening durability; a write that throws rolls back to its
 /// savepoint and leaves the rest of the batch alone.
+///
+/// The drain loop runs on the writer connection's own event loop (`EventLoopTaskExecutor`):
+/// its statements are strictly serial, so the time between one statement's answer and the
+/// next statement bounds write throughput, and it must not wait in the shared task pool.
 final class GroupCommitWriter: Sendable {
     /// One queued write: `run` executes it inside the batch, `finish` answers its caller.
     struct Job: Sendable {
@@ -26,10 +30,13 @@ final class GroupCommitWriter: Sendable {
     static let maximumBatch = 256
 
     private let sql: any SQLDatabase
+    private let executor: EventLoopTaskExecutor
     private let state = Mutex(State())
 
-    init(sql: any SQLDatabase) {
+    /// `executor` runs the drain loop, and so every queued write: the writer connection's event loop.
+    init(sql: any SQLDatabase, executor: EventLoopTaskExecutor) {
         self.sql = sql
+        self.executor = executor
     }
 
     func write<Result: Sendable>(
@@ -60,7 +67,7 @@ final class GroupCommitWriter: Sendable {
             state.draining = true
             return true
         }
-        if startDrain { Task { await drain() } }
+        if startDrain { Task(executorPreference: executor) { await self.drain() } }
     }
 
     private func drain() async {

@@ -23,4 +23,7 @@ struct SQLTransaction: StoreTransaction {
     var reservations: any ReservationStore { SQLReservationStore(sql: sql) }
     var adjustments: any AdjustmentStore { SQLAdjustmentStore(sql: sql) }
     var inbound: any InboundStore { SQLInboundStore(sql: sql) }
+    var counts: any CountStore { SQLCountStore(sql: sql, dialect: dialect) }
+    var transfers: any TransferStore { SQLTransferStore(sql: sql, dialect: dialect) }
+    var exceptions: any ExceptionStore { SQLExceptionStore(sql: sql) }
 }

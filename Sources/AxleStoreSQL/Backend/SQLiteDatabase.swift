@@ -16,12 +16,15 @@ public final class SQLiteStoreDatabase: Database {
     private let writer: GroupCommitWriter
     private let readers: ConnectionPool<SQLiteConnection>
     private let threadPool: NIOThreadPool
+    /// The writer's own event loop: writes run there, never queued behind other work (see `EventLoopTaskExecutor`).
+    private let writerLoop: MultiThreadedEventLoopGroup
 
     public static func open(path: String, readerCount: Int = 4, logger: Logger) async throws -> SQLiteStoreDatabase {
         let threadPool = NIOThreadPool(numberOfThreads: readerCount + 1)
         threadPool.start()
-        let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
+        let writerLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         func connect(readOnly: Bool) async throws -> SQLiteConnection {
+            let eventLoop = readOnly ? MultiThreadedEventLoopGroup.singleton.any() : writerLoop.any()
             let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool,
                                                              logger: logger, on: eventLoop)
             let sql = connection.sql()
@@ -36,14 +39,16 @@ public final class SQLiteStoreDatabase: Database {
         let writer = try await connect(readOnly: false)
         var readers: [SQLiteConnection] = []
         for _ in 0..<readerCount { readers.append(try await connect(readOnly: true)) }
-        return SQLiteStoreDatabase(writer: writer, readers: readers, threadPool: threadPool)
+        return SQLiteStoreDatabase(writer: writer, readers: readers, threadPool: threadPool, writerLoop: writerLoop)
     }
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool) {
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool,
+                 writerLoop: MultiThreadedEventLoopGroup) {
         self.writerConnection = writer
-        self.writer = GroupCommitWriter(sql: writer.sql())
+        self.writer = GroupCommitWriter(sql: writer.sql(), executor: EventLoopTaskExecutor(writer.eventLoop))
         self.readers = ConnectionPool(readers)
         self.threadPool = threadPool
+        self.writerLoop = writerLoop
     }
 
     public func read<Result: Sendable>(
@@ -70,6 +75,7 @@ public final class SQLiteStoreDatabase: Database {
             try await connection.close()
         }
         try await threadPool.shutdownGracefully()
+        try await writerLoop.shutdownGracefully()
     }
 
     private static func transaction<Result: Sendable>(

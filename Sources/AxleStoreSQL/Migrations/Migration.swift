@@ -24,5 +24,5 @@ struct Migration: Sendable {
 
 /// Every migration, in order.
 enum Migrations {
-    static let all: [Migration] = [masterData, inventoryLedger]
+    static let all: [Migration] = [masterData, inventoryLedger, transfers, cycleCounts]
 }

@@ -25,22 +25,89 @@ struct SQLLedgerStore: LedgerStore {
         }
     }
 
-    /// Adds `delta` to the position's balance and to the site's total for its status.
+    func postInBulk(_ movements: [Movement]) async throws {
+        try await Batch.each(movements) { chunk in
+            var insert = sql.insert(into: "movements").columns(Self.movementColumns)
+            for movement in chunk { insert = insert.values(Self.values(movement)) }
+            try await insert.run()
+        }
+        var totals: [TotalKey: [StockStatus: Int64]] = [:]
+        var balances: [BalanceKey: Int64] = [:]
+        for movement in movements {
+            let part = movement.partID.description
+            for (position, delta) in [(movement.from, -movement.quantity.milli), (movement.to, movement.quantity.milli)] {
+                guard let position else { continue }
+                let key = PositionKey(position)
+                totals[TotalKey(part: part, site: key.siteID), default: [:]][position.status, default: 0] += delta
+                balances[BalanceKey(part: part, position: key), default: 0] += delta
+            }
+        }
+        // Totals before balances, each in key order: the lock order of `post`, so that on
+        // PostgreSQL a bulk post and concurrent single posts never wait for each other in a cycle.
+        let columns = StockStatus.allCases.map(\.totalColumn)
+        let sums = columns.map { "\($0) = site_stock.\($0) + excluded.\($0)" }.joined(separator: ", ")
+        try await Batch.each(totals.sorted { $0.key < $1.key }) { chunk in
+            let rows: [SQLQueryString] = chunk.map { key, deltas in
+                let values: [SQLQueryString] = StockStatus.allCases.map { "\(bind: deltas[$0] ?? 0)" }
+                return "(\(bind: key.part), \(bind: key.site), \(values.joined(separator: ", ")))"
+            }
+            try await sql.raw("""
+                INSERT INTO site_stock (part_id, site_id, \(unsafeRaw: columns.joined(separator: ", ")))
+                VALUES \(rows.joined(separator: ", "))
+                ON CONFLICT (part_id, site_id) DO UPDATE SET \(unsafeRaw: sums)
+                """).run()
+        }
+        try await Batch.each(balances.sorted { $0.key < $1.key }) { chunk in
+            let rows: [SQLQueryString] = chunk.map { key, delta in
+                let p = key.position
+                return "(\(bind: key.part), \(bind: p.siteID), \(bind: p.bin), \(bind: p.status), \(bind: p.lot), "
+                    + "\(bind: p.owner), \(bind: delta))"
+            }
+            try await sql.raw("""
+                INSERT INTO stock_balances (part_id, site_id, bin_key, status, lot_key, owner_key, quantity_milli)
+                VALUES \(rows.joined(separator: ", "))
+                ON CONFLICT (part_id, site_id, bin_key, status, lot_key, owner_key)
+                DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli
+                """).run()
+        }
+    }
+
+    private static let movementColumns = [
+        "id", "part_id", "quantity_milli", "from_site_id", "from_bin_key", "from_status", "from_lot_key",
+        "from_owner_key", "to_site_id", "to_bin_key", "to_status", "to_lot_key", "to_owner_key", "reason",
+        "document_type", "document_id", "actor_id", "at_us", "unit_cost_minor", "value_minor",
+    ]
+
+    private static func values(_ movement: Movement) -> [any Encodable & Sendable] {
+        let from = movement.from.map(PositionKey.init), to = movement.to.map(PositionKey.init)
+        return [
+            movement.id.description, movement.partID.description, movement.quantity.milli, from?.siteID, from?.bin,
+            from?.status, from?.lot, from?.owner, to?.siteID, to?.bin, to?.status, to?.lot, to?.owner,
+            movement.reason.rawValue, movement.document.type, movement.document.id, movement.actorID.description,
+            movement.at.microseconds, movement.unitCost.minorUnits, movement.value.minorUnits,
+        ]
+    }
+
+    /// Adds `delta` to the site's total for the position's status and to the position's balance.
+    ///
+    /// The total first: every writer of a part's stock at a site locks that total row before any
+    /// of its balances (use cases that check stock lock it up front), so on PostgreSQL two writers
+    /// never hold one each of a total and a balance while waiting for the other.
     private func apply(_ delta: Quantity, of part: Part.ID, at position: StockPosition) async throws {
         let key = PositionKey(position)
-        try await sql.raw("""
-            INSERT INTO stock_balances (part_id, site_id, bin_key, status, lot_key, owner_key, quantity_milli)
-            VALUES (\(bind: part.description), \(bind: key.siteID), \(bind: key.bin), \(bind: key.status),
-                    \(bind: key.lot), \(bind: key.owner), \(bind: delta.milli))
-            ON CONFLICT (part_id, site_id, bin_key, status, lot_key, owner_key)
-            DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli
-            """).run()
         let column = position.status.totalColumn
         try await sql.raw("""
             INSERT INTO site_stock (part_id, site_id, \(unsafeRaw: column))
             VALUES (\(bind: part.description), \(bind: key.siteID), \(bind: delta.milli))
             ON CONFLICT (part_id, site_id)
             DO UPDATE SET \(unsafeRaw: column) = site_stock.\(unsafeRaw: column) + excluded.\(unsafeRaw: column)
+            """).run()
+        try await sql.raw("""
+            INSERT INTO stock_balances (part_id, site_id, bin_key, status, lot_key, owner_key, quantity_milli)
+            VALUES (\(bind: part.description), \(bind: key.siteID), \(bind: key.bin), \(bind: key.status),
+                    \(bind: key.lot), \(bind: key.owner), \(bind: delta.milli))
+            ON CONFLICT (part_id, site_id, bin_key, status, lot_key, owner_key)
+            DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli
             """).run()
     }
 
@@ -67,15 +134,17 @@ struct SQLLedgerStore: LedgerStore {
         guard sequence > 0 else { return .zero }
         let row: (any SQLRow)?
         if let site {
+            // PostgreSQL sums BIGINTs as NUMERIC: cast back, as both backends are read alike.
             row = try await sql.raw("""
-                SELECT COALESCE(SUM(CASE WHEN to_site_id = \(bind: site.description) THEN quantity_milli ELSE 0 END)
-                    - SUM(CASE WHEN from_site_id = \(bind: site.description) THEN quantity_milli ELSE 0 END), 0) AS net
+                SELECT CAST(COALESCE(SUM(CASE WHEN to_site_id = \(bind: site.description) THEN quantity_milli ELSE 0 END)
+                    - SUM(CASE WHEN from_site_id = \(bind: site.description) THEN quantity_milli ELSE 0 END), 0) AS BIGINT)
+                    AS net
                 FROM movements WHERE part_id = \(bind: part.description) AND sequence <= \(bind: sequence)
                 """).first()
         } else {
             row = try await sql.raw("""
-                SELECT COALESCE(SUM(CASE WHEN from_site_id IS NULL THEN quantity_milli
-                    WHEN to_site_id IS NULL THEN -quantity_milli ELSE 0 END), 0) AS net
+                SELECT CAST(COALESCE(SUM(CASE WHEN from_site_id IS NULL THEN quantity_milli
+                    WHEN to_site_id IS NULL THEN -quantity_milli ELSE 0 END), 0) AS BIGINT) AS net
                 FROM movements WHERE part_id = \(bind: part.description) AND sequence <= \(bind: sequence)
                 """).first()
         }
@@ -97,5 +166,24 @@ struct SQLLedgerStore: LedgerStore {
             document: DocumentReference(type: try row.value("document_type"), id: try row.value("document_id")),
             actorID: try row.identifier("actor_id"), at: try row.instant("at_us"),
             unitCost: Money(minorUnits: try row.value("unit_cost_minor"), currency: currency))
+    }
+}
+
+/// A site total row's key, ordered by its columns.
+private struct TotalKey: Hashable, Comparable {
+    let part: String
+    let site: String
+
+    static func < (lhs: TotalKey, rhs: TotalKey) -> Bool { (lhs.part, lhs.site) < (rhs.part, rhs.site) }
+}
+
+/// A balance row's key, ordered by its columns.
+private struct BalanceKey: Hashable, Comparable {
+    let part: String
+    let position: PositionKey
+
+    static func < (lhs: BalanceKey, rhs: BalanceKey) -> Bool {
+        let l = lhs.position, r = rhs.position
+        return (lhs.part, l.siteID, l.bin, l.status, l.lot, l.owner) < (rhs.part, r.siteID, r.bin, r.status, r.lot, r.owner)
     }
 }

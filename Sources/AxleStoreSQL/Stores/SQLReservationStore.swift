@@ -18,6 +18,23 @@ struct SQLReservationStore: ReservationStore {
             """).run()
     }
 
+    func insert(contentsOf reservations: [Reservation]) async throws {
+        try await Batch.each(reservations) { chunk in
+            var insert = sql.insert(into: "reservations").columns(
+                "id", "part_id", "site_id", "demand_kind", "demand_reference", "priority", "need_by", "requested_milli",
+                "reserved_milli", "backordered_milli", "consumed_milli", "status", "created_at_us", "updated_at_us")
+            for r in chunk {
+                insert = insert.values([
+                    r.id.description, r.partID.description, r.siteID.description, r.demand.kind.rawValue,
+                    r.demand.reference, r.priority.rawValue, r.needBy.description, r.requested.milli, r.reserved.milli,
+                    r.backordered.milli, r.consumed.milli, r.status.rawValue, r.createdAt.microseconds,
+                    r.updatedAt.microseconds,
+                ])
+            }
+            try await insert.run()
+        }
+    }
+
     func update(_ reservation: Reservation) async throws {
         let r = reservation
         try await sql.raw("""

@@ -7,8 +7,9 @@ struct SQLStockStore: StockStore {
     let dialect: Dialect
 
     func siteStock(part: Part.ID, site: Site.ID, forUpdate: Bool) async throws -> SiteStock {
-        if forUpdate {
+        if forUpdate, dialect == .postgres {
             // The row must exist to be locked; creating it is harmless when it already does.
+            // SQLite has no row locks (its single writer serialises), so it skips the statement.
             try await sql.raw("""
                 INSERT INTO site_stock (part_id, site_id) VALUES (\(bind: part.description), \(bind: site.description))
                 ON CONFLICT (part_id, site_id) DO NOTHING
@@ -48,17 +49,22 @@ struct SQLStockStore: StockStore {
     }
 
     func commit(part: Part.ID, site: Site.ID, reserved: Quantity, backordered: Quantity) async throws {
-        // Insert-then-update, not an upsert: the schema checks the inserted row as if it stood
-        // alone, and a commitment of 8 on a fresh row would look like over-commitment.
+        // Update, and only when there is no row yet insert one and update again. Not an upsert:
+        // the schema checks the inserted row as if it stood alone, and a commitment of 8 on a
+        // fresh row would look like over-commitment. The row almost always exists, so this
+        // is one statement per commitment.
+        let update: SQLQueryString = """
+            UPDATE site_stock SET reserved_milli = reserved_milli + \(bind: reserved.milli),
+                backordered_milli = backordered_milli + \(bind: backordered.milli)
+            WHERE part_id = \(bind: part.description) AND site_id = \(bind: site.description)
+            RETURNING part_id
+            """
+        guard try await sql.raw(update).first() == nil else { return }
         try await sql.raw("""
             INSERT INTO site_stock (part_id, site_id) VALUES (\(bind: part.description), \(bind: site.description))
             ON CONFLICT (part_id, site_id) DO NOTHING
             """).run()
-        try await sql.raw("""
-            UPDATE site_stock SET reserved_milli = reserved_milli + \(bind: reserved.milli),
-                backordered_milli = backordered_milli + \(bind: backordered.milli)
-            WHERE part_id = \(bind: part.description) AND site_id = \(bind: site.description)
-            """).run()
+        try await sql.raw(update).run()
     }
 
     func policy(site: Site.ID) async throws -> SiteStockPolicy {
@@ -72,6 +78,15 @@ struct SQLStockStore: StockStore {
             allowsNegativeStock: try row.value("allows_negative_stock"),
             adjustmentApprovalThreshold: Money(minorUnits: try row.value("adjustment_threshold_minor"), currency: currency),
             transferApprovalThreshold: Money(minorUnits: try row.value("transfer_threshold_minor"), currency: currency))
+    }
+
+    func save(_ policy: SiteStockPolicy, site: Site.ID) async throws {
+        try await sql.raw("""
+            UPDATE sites SET allows_negative_stock = \(bind: policy.allowsNegativeStock),
+                adjustment_threshold_minor = \(bind: policy.adjustmentApprovalThreshold.minorUnits),
+                transfer_threshold_minor = \(bind: policy.transferApprovalThreshold.minorUnits)
+            WHERE id = \(bind: site.description)
+            """).run()
     }
 
     func averageCost(part: Part.ID) async throws -> AverageCost? {

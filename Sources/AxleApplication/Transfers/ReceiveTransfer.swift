@@ -1,0 +1,117 @@
+public import AxleDomain
+import AxleStore
+
+/// Receives a shipped transfer into a bin at the destination: good units into unrestricted
+/// stock, damaged units into damaged stock. What never arrived leaves the books (short), what
+/// arrived beyond the shipment enters them (over), and each difference opens an exception item.
+/// Good stock goes to the destination's backorders first.
+public struct ReceiveTransfer: Command {
+    public struct Input: Sendable, Codable {
+        public var binId: Bin.ID
+        /// Good units received; zero when nothing usable arrived.
+        public var received: Quantity
+        /// Units that arrived damaged; default zero.
+        public var damaged: Quantity?
+
+        public init(binId: Bin.ID, received: Quantity, damaged: Quantity? = nil) {
+            self.binId = binId
+            self.received = received
+            self.damaged = damaged
+        }
+    }
+
+    public let transferID: Transfer.ID
+    public let input: Input
+
+    public init(transferID: Transfer.ID, input: Input) {
+        self.transferID = transferID
+        self.input = input
+    }
+
+    public func authorize(_ principal: Principal) throws {
+        try principal.authorize(.receiveTransfers)
+    }
+
+    public func execute(in scope: WriteScope) async throws -> TransferOutcome {
+        let stores = scope.stores
+        let before = try await TransferLookup.locked(transferID, in: stores)
+        try scope.caller.principal.authorize(.receiveTransfers, at: before.destinationSiteID)
+        let damaged = input.damaged ?? .zero
+        for (field, quantity) in [("received", input.received), ("damaged", damaged)] where quantity < .zero {
+            throw ValidationError(field: field, reason: "must not be negative")
+        }
+        let destination = try await CatalogLookup.site(before.destinationSiteID, in: stores)
+        let bin = try await StockRules.bin(input.binId, at: destination, in: stores)
+        var after = before
+        let receipt = try after.receive(good: input.received, damaged: damaged, by: scope.caller.principal.id,
+                                        at: scope.now)
+        _ = try await stores.stock.siteStock(part: before.partID, site: destination.id, forUpdate: true)
+        let part = try await CatalogLookup.part(before.partID, in: stores)
+        let movements = try await postings(of: receipt, for: after, of: part, into: bin, in: scope)
+        try await stores.ledger.post(movements)
+        try await revalue(part, after: movements, in: stores)
+        let exceptions = receipt.discrepancies.map { discrepancy in
+            TransferException(id: scope.newID(), kind: discrepancy.kind, transferID: after.id, partID: part.id,
+                              siteID: destination.id, quantity: discrepancy.quantity, createdAt: scope.now)
+        }
+        try await stores.exceptions.insert(exceptions)
+        for exception in exceptions {
+            try await scope.audit("exception.open", entityType: "exception", entityID: exception.id.description,
+                                  before: TransferException?.none, after: exception)
+        }
+        try await stores.transfers.update(after)
+        try await scope.audit("transfer.receive", entityType: "transfer", entityID: after.id.description,
+                              before: before, after: after)
+        let allocations = try await BackorderAllocation.run(part: part.id, site: destination.id, in: scope)
+        return TransferOutcome(transfer: after, movements: movements, exceptions: exceptions, allocations: allocations)
+    }
+
+    /// The receipt's legs as movements. Legs from transit draw on what the shipment put in transit,
+    /// position by position, so lots and owners arrive as they left; units beyond the shipment
+    /// arrive as own stock (of the shipment's first lot, for traced parts).
+    private func postings(of receipt: TransferReceipt, for transfer: Transfer, of part: Part, into bin: Bin,
+                          in scope: WriteScope) async throws -> [Movement] {
+        var transit = try await scope.stores.transfers.shipment(of: transfer.id)
+        let unitCost = try await StockRules.unitCost(of: part, in: scope.stores)
+        var movements: [Movement] = []
+        func movement(_ quantity: Quantity, from: StockPosition?, to: StockPosition?, _ reason: MovementReason) -> Movement {
+            Movement(id: scope.newID(), partID: transfer.partID, quantity: quantity, from: from, to: to, reason: reason,
+                     document: DocumentReference(type: "transfer", id: transfer.id.description),
+                     actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
+        }
+        for leg in receipt.legs {
+            guard leg.fromTransit else {
+                let arriving = StockPosition(siteID: transfer.destinationSiteID, binID: bin.id,
+                                             status: leg.status ?? .unrestricted, lot: transit.first?.position.lot)
+                movements.append(movement(leg.quantity, from: nil, to: arriving, leg.reason))
+                continue
+            }
+            var remaining = leg.quantity
+            for index in transit.indices where remaining.isPositive && transit[index].quantity.isPositive {
+                let take = min(remaining, transit[index].quantity)
+                let from = transit[index].position
+                movements.append(movement(take, from: from, to: leg.status.map { from.with(status: $0, binID: bin.id) },
+                                          leg.reason))
+                transit[index] = StockBalance(partID: transfer.partID, position: from,
+                                              quantity: transit[index].quantity - take)
+                remaining = remaining - take
+            }
+            guard !remaining.isPositive else {
+                // A shipped transfer always has its shipment in the ledger; anything else is a broken ledger.
+                throw StoreError.rowNotFound(entity: "in-transit stock of transfer", id: transfer.id.description)
+            }
+        }
+        return movements
+    }
+
+    /// Own stock that was lost (short) or found (over) changes the quantity the average cost stands for.
+    private func revalue(_ part: Part, after movements: [Movement], in stores: any StoreTransaction) async throws {
+        let delta = movements.reduce(Quantity.zero) { total, movement in
+            if movement.from == nil, movement.to?.ownership == .own { return total + movement.quantity }
+            if movement.to == nil, movement.from?.ownership == .own { return total - movement.quantity }
+            return total
+        }
+        guard delta != .zero, let average = try await stores.stock.averageCost(part: part.id) else { return }
+        try await stores.stock.save(average.adjusting(by: delta), part: part.id)
+    }
+}

@@ -1,0 +1,80 @@
+public import AxleDomain
+import AxleStore
+
+/// Ships an approved transfer: its reserved stock leaves the source's unrestricted bins and is
+/// in transit to the destination, where it counts as inbound on its expected arrival day.
+public struct ShipTransfer: Command {
+    public struct Input: Sendable, Codable {
+        /// When it should arrive; default the day after shipping.
+        public var expectedArrival: CalendarDate?
+
+        public init(expectedArrival: CalendarDate? = nil) {
+            self.expectedArrival = expectedArrival
+        }
+    }
+
+    public let transferID: Transfer.ID
+    public let input: Input
+
+    public init(transferID: Transfer.ID, input: Input = Input()) {
+        self.transferID = transferID
+        self.input = input
+    }
+
+    public func authorize(_ principal: Principal) throws {
+        try principal.authorize(.shipTransfers)
+    }
+
+    public func execute(in scope: WriteScope) async throws -> TransferOutcome {
+        let stores = scope.stores
+        let before = try await TransferLookup.locked(transferID, in: stores)
+        try scope.caller.principal.authorize(.shipTransfers, at: before.sourceSiteID)
+        let today = CalendarDate(utcOf: scope.now)
+        let arrival = input.expectedArrival ?? today.next
+        guard arrival >= today else {
+            throw ValidationError(field: "expectedArrival", reason: "must not be before today (\(today))")
+        }
+        var after = before
+        // The state machine refuses an unapproved transfer before any stock moves.
+        try after.ship(by: scope.caller.principal.id, at: scope.now, arriving: arrival)
+        try await TransferLookup.lockTotals(of: before, in: stores)
+        guard let reservation = try await stores.reservations.find(id: before.reservationID),
+              reservation.status.isOpen, reservation.reserved == before.quantity else {
+            throw TransferError.reservationNotHeld(before.reservationID)
+        }
+        // Commitment first: the schema never lets reserved exceed unrestricted stock.
+        try await stores.stock.commit(part: before.partID, site: before.sourceSiteID,
+                                      reserved: Quantity.zero - before.quantity, backordered: .zero)
+        let movements = try await shipment(of: after, in: scope)
+        try await stores.ledger.post(movements)
+        var issued = reservation
+        issued.reserved = .zero
+        issued.consumed = reservation.consumed + before.quantity
+        issued.status = .consumed
+        issued.updatedAt = scope.now
+        try await stores.reservations.update(issued)
+        try await scope.audit("reservation.consume", entityType: "reservation", entityID: reservation.id.description,
+                              before: reservation, after: issued)
+        try await stores.transfers.update(after)
+        try await scope.audit("transfer.ship", entityType: "transfer", entityID: after.id.description,
+                              before: before, after: after)
+        return TransferOutcome(transfer: after, movements: movements, exceptions: [], allocations: [])
+    }
+
+    /// One movement per source bin into transit at the destination; lot and owner travel with
+    /// the stock. Company-wide quantity is unchanged, so the average cost is too.
+    private func shipment(of transfer: Transfer, in scope: WriteScope) async throws -> [Movement] {
+        let part = try await CatalogLookup.part(transfer.partID, in: scope.stores)
+        let unitCost = try await StockRules.unitCost(of: part, in: scope.stores)
+        let picks = try await BinPicking.unrestricted(transfer.quantity, of: part.id, at: transfer.sourceSiteID,
+                                                      in: scope.stores)
+        return picks.map { pick in
+            Movement(
+                id: scope.newID(), partID: part.id, quantity: pick.quantity, from: pick.position,
+                to: StockPosition(siteID: transfer.destinationSiteID, binID: nil, status: .inTransit,
+                                  lot: pick.position.lot, consignor: pick.position.consignor),
+                reason: .transferShip, document: DocumentReference(type: "transfer", id: transfer.id.description),
+                actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import AxleDomain
+import Foundation
+
+/// The days the stock history covers, in the sites' time zone: from the first day of the month
+/// twelve months back to yesterday, so twelve whole months and this month so far.
+///
+/// Days depend only on the date of `now`, never on its time of day: two demos generated on the
+/// same day hold the same history, and every moment of it lies before today began.
+struct HistoryCalendar: Sendable {
+    struct Day: Sendable {
+        let date: CalendarDate
+        /// 1 is Monday, 7 Sunday.
+        let weekday: Int
+        /// Microseconds since the epoch of the day's local midnight.
+        let midnight: Int64
+    }
+
+    let days: [Day]
+
+    static let microsecondsPerSecond: Int64 = 1_000_000
+
+    init(now: Instant, timeZone identifier: String) {
+        // The demo's sites name a known zone; an unknown one is a programming error.
+        guard let zone = TimeZone(identifier: identifier) else { preconditionFailure("unknown time zone \(identifier)") }
+        let offsetNow = Int64(zone.secondsFromGMT(for: now.date))
+        let today = CalendarDate(utcOf: now.adding(seconds: offsetNow))
+        // This month a year ago, then every day from its first to yesterday.
+        guard let start = CalendarDate(year: today.year - 1, month: today.month, day: 1) else {
+            preconditionFailure("the first of a month is a date")
+        }
+        let first = start.daysSinceEpoch, last = today.daysSinceEpoch - 1
+        days = (first...last).map { epochDay in
+            let noon = Instant(microseconds: (epochDay * 86_400 + 43_200) * Self.microsecondsPerSecond)
+            let offset = Int64(zone.secondsFromGMT(for: noon.date))
+            // 1970-01-01 was a Thursday.
+            let weekday = Int(((epochDay % 7) + 7 + 3) % 7) + 1
+            return Day(date: CalendarDate(utcOf: noon), weekday: weekday,
+                       midnight: (epochDay * 86_400 - offset) * Self.microsecondsPerSecond)
+        }
+    }
+
+    /// The moment `seconds` after local midnight of day `day`.
+    func moment(day: Int, seconds: Int) -> Int64 {
+        days[day].midnight + Int64(seconds) * Self.microsecondsPerSecond
+    }
+}
