@@ -119,6 +119,10 @@ let package = Package(
                 "AxleStoreSQL",
                 "AxleApplication",
                 "AxleServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             path: "Tests/AxleTestSupport",
             swiftSettings: swiftSettings

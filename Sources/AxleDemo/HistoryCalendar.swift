@@ -11,7 +11,8 @@ struct HistoryCalendar: Sendable {
         let date: CalendarDate
         /// 1 is Monday, 7 Sunday.
         let weekday: Int
-        /// Microseconds since the epoch of the day's local midnight.
+        /// Microseconds since the epoch of the day's local midnight, as the day's clocks read it
+        /// at noon (on a daylight-saving day, the hours of business come out right).
         let midnight: Int64
     }
 
@@ -42,5 +43,11 @@ struct HistoryCalendar: Sendable {
     /// The moment `seconds` after local midnight of day `day`.
     func moment(day: Int, seconds: Int) -> Int64 {
         days[day].midnight + Int64(seconds) * Self.microsecondsPerSecond
+    }
+
+    /// The date `count` days after day `day`, also beyond the history's end.
+    func date(_ day: Int, plus count: Int) -> CalendarDate {
+        let epochDay = days[day].date.daysSinceEpoch + Int64(count)
+        return CalendarDate(utcOf: Instant(microseconds: epochDay * 86_400 * Self.microsecondsPerSecond))
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 
 /// How one site uses one part: how often it is asked for, how much at a time, by whom.
 ///
-/// Shaped after the carparts data (Hyndman et al. 2008, monthly demand for 2,674 parts of a
-/// US car maker, 1998–2002; see /work/shared/data/carparts/SOURCE.md): demand is intermittent
+/// Shaped after the carparts data (Hyndman, Koehler, Ord & Snyder 2008, R package expsmooth:
+/// monthly demand for 2,674 parts of a US car maker, 1998–2002): demand is intermittent
 /// (three in four part-months have none) and small (a demand is one unit half the time, two a
 /// quarter of the time). The tables below are that data's per-part quantiles; each stocked
 /// item draws its own rate and size from them, scaled by how busy its site is.

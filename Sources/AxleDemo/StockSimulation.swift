@@ -9,6 +9,13 @@ import Foundation
 /// Each item (a part at a site) keeps its own stock, so the rules hold at every moment:
 /// nothing is reserved beyond unrestricted stock, nothing issued that is not reserved, nothing
 /// lost that is committed. Quantities are thousandths of the part's unit, times microseconds.
+///
+/// Transfers and cycle counts are not simulated yet. Both fit the day loop, which runs all
+/// sites of one part together: a dealership's evening review can order from the distribution
+/// center's item of the same part instead of a supplier (a `transfer` reservation there, a
+/// shipment into `inTransit`, its receipt after the transit days), and a count schedule by
+/// ABC class can post count adjustments beside `adjust`. Each becomes a `SimulatedHistory`
+/// event that `HistoryLedger` turns into its document, movements and audit record.
 struct StockSimulation {
     private struct Plan {
         let demand: ItemDemand
@@ -269,7 +276,7 @@ struct StockSimulation {
         let reference = DemandSources.reference(source.kind, site: history.items[item].site, day: day, using: &random)
         let reservation = SimulatedHistory.Reservation(
             item: item, demand: Demand(kind: source.kind, reference: reference), priority: source.priority,
-            needBy: calendar.days[min(day + source.needByDays, calendar.days.count - 1)].date, requested: quantity,
+            needBy: calendar.date(day, plus: source.needByDays), requested: quantity,
             reserved: reserved, at: at)
         history.reservations.append(reservation)
         let index = history.reservations.count - 1

@@ -58,9 +58,20 @@ extension TestBackend {
     /// Runs `body` on fresh services and closes them afterwards, also when `body` throws
     /// (an unclosed SQLite connection is a crash, not a test failure).
     public func withServices(clock: TestClock = TestClock(), _ body: (AxleServices) async throws -> Void) async throws {
-        let services = try await freshServices(clock: clock)
+        try await withDatabase(clock: clock) { services, _ in try await body(services) }
+    }
+
+    /// Like `withServices`, also giving the database's URL (to reach it behind Axle's back).
+    public func withDatabase(clock: TestClock = TestClock(),
+                             _ body: (AxleServices, DatabaseURL) async throws -> Void) async throws {
+        let url = try freshDatabaseURL()
+        var logger = Logger(label: "axle.test")
+        logger.logLevel = .warning
+        let migrated = try await AxleServer.services(url, logger: logger)
+        let services = AxleServices(dependencies: Dependencies(database: migrated.database, clock: clock.clock,
+                                                               ids: .sequential()))
         do {
-            try await body(services)
+            try await body(services, url)
         } catch {
             try await services.close()
             throw error

@@ -31,7 +31,7 @@ struct LedgerVerification {
                 SELECT part_id, from_site_id, from_bin_key, from_status, from_lot_key, from_owner_key, -quantity_milli
                 FROM movements WHERE from_site_id IS NOT NULL
             ), ledger AS (
-                SELECT part_id, site_id, bin_key, status, lot_key, owner_key, SUM(q) AS q
+                SELECT part_id, site_id, bin_key, status, lot_key, owner_key, CAST(SUM(q) AS BIGINT) AS q
                 FROM flows GROUP BY part_id, site_id, bin_key, status, lot_key, owner_key
             )
             SELECT l.part_id, l.site_id, l.bin_key, l.status, l.q AS ledger, COALESCE(b.quantity_milli, 0) AS stored
@@ -58,7 +58,7 @@ struct LedgerVerification {
             let column = status.totalColumn
             let rows = try await sql.raw("""
                 WITH sums AS (
-                    SELECT part_id, site_id, SUM(quantity_milli) AS q FROM stock_balances
+                    SELECT part_id, site_id, CAST(SUM(quantity_milli) AS BIGINT) AS q FROM stock_balances
                     WHERE status = \(bind: status.rawValue) GROUP BY part_id, site_id
                 )
                 SELECT s.part_id, s.site_id, s.\(unsafeRaw: column) AS stored, COALESCE(b.q, 0) AS balances
@@ -82,7 +82,8 @@ struct LedgerVerification {
     private func commitmentsMatchReservations() async throws -> [String] {
         let rows = try await sql.raw("""
             WITH open AS (
-                SELECT part_id, site_id, SUM(reserved_milli) AS reserved, SUM(backordered_milli) AS backordered
+                SELECT part_id, site_id, CAST(SUM(reserved_milli) AS BIGINT) AS reserved,
+                       CAST(SUM(backordered_milli) AS BIGINT) AS backordered
                 FROM reservations WHERE status = 'open' GROUP BY part_id, site_id
             )
             SELECT s.part_id, s.site_id, s.reserved_milli AS stored_reserved, COALESCE(o.reserved, 0) AS open_reserved,

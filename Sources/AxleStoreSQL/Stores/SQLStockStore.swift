@@ -115,7 +115,8 @@ struct SQLStockStore: StockStore {
     func value() async throws -> [(siteID: Site.ID, status: StockStatus, value: Int64)] {
         // Rounded per balance row to whole minor units: value = quantity × average cost.
         try await sql.raw("""
-            SELECT b.site_id, b.status, SUM((b.quantity_milli * COALESCE(p.average_cost_minor, 0) + 500) / 1000) AS value
+            SELECT b.site_id, b.status,
+                   CAST(SUM((b.quantity_milli * COALESCE(p.average_cost_minor, 0) + 500) / 1000) AS BIGINT) AS value
             FROM stock_balances b LEFT JOIN part_costs p ON p.part_id = b.part_id
             WHERE b.quantity_milli <> 0
             GROUP BY b.site_id, b.status ORDER BY b.site_id, b.status
