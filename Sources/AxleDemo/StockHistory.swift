@@ -9,8 +9,9 @@ import AxleStore
 ///
 /// The history is simulated (`StockSimulation`), valued (`HistoryLedger`), then written in
 /// bulk: a transaction per group of parts, each with its movements, documents, commitments,
-/// average costs and audit records. Everything but the dates follows from the seed; the dates
-/// end on the day before the demo is generated.
+/// average costs and audit records. The history ends the day before the demo is generated and
+/// its seasons follow the calendar, so it follows from the seed and that date: two demos
+/// generated on the same day hold the same history.
 ///
 /// Transfers and cycle counts are not simulated yet; see `StockSimulation` for where they go.
 struct StockHistory {

@@ -14,7 +14,8 @@ final class AxleProcess: @unchecked Sendable {
     // `Process` is not Sendable; it is only touched in `init`, `start` and `signal`, and its
     // exit is published through `exitStatus`.
     private let process = Process()
-    private let exitStatus = Mutex<(status: Int32?, waiters: [CheckedContinuation<Int32, Never>])>((nil, []))
+    /// Held apart from `self`, so the termination handler does not keep this object (and its log) alive.
+    private let exitStatus = ExitStatus()
     /// Where the child's standard error goes, to show when something fails.
     let logURL: URL
 
@@ -48,19 +49,12 @@ final class AxleProcess: @unchecked Sendable {
     /// Starts the child; `exit()` then waits for it to end.
     func start(standardOutput: FileHandle? = nil) throws {
         if let standardOutput { process.standardOutput = standardOutput }
-        process.terminationHandler = { [self] ended in
-            let status = ended.terminationStatus
-            let waiters = exitStatus.withLock { state in
-                state.status = status
-                defer { state.waiters = [] }
-                return state.waiters
-            }
-            for waiter in waiters { waiter.resume(returning: status) }
-        }
+        let exitStatus = exitStatus
+        process.terminationHandler = { ended in exitStatus.record(ended.terminationStatus) }
         try process.run()
     }
 
-    var isRunning: Bool { exitStatus.withLock { $0.status == nil } }
+    var isRunning: Bool { exitStatus.state.withLock { $0.status == nil } }
 
     /// Sends a signal unless the child has already ended.
     func signal(_ signal: Int32) {
@@ -71,7 +65,7 @@ final class AxleProcess: @unchecked Sendable {
     /// Waits for the child to end and returns its exit status (the signal number when killed).
     func exit() async -> Int32 {
         await withCheckedContinuation { continuation in
-            let ended = exitStatus.withLock { state -> Int32? in
+            let ended = exitStatus.state.withLock { state -> Int32? in
                 if let status = state.status { return status }
                 state.waiters.append(continuation)
                 return nil
@@ -96,6 +90,20 @@ final class AxleProcess: @unchecked Sendable {
         try child.start(standardOutput: try FileHandle(forWritingTo: outputURL))
         let status = await child.exit()
         return (status, try String(contentsOf: outputURL, encoding: .utf8), child.logTail)
+    }
+}
+
+/// A child's exit status once it has ended, and the tasks waiting for it.
+final class ExitStatus: Sendable {
+    let state = Mutex<(status: Int32?, waiters: [CheckedContinuation<Int32, Never>])>((nil, []))
+
+    func record(_ status: Int32) {
+        let waiters = state.withLock { state in
+            state.status = status
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume(returning: status) }
     }
 }
 
