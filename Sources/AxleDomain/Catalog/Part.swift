@@ -42,8 +42,6 @@ public struct Part: Hashable, Sendable, Encodable, Versioned {
         self.coreCharge = coreCharge
         self.version = version
     }
-
-    public var isCore: Bool { coreCharge != nil }
 }
 
 public enum PartCategory: String, ClosedSet {
