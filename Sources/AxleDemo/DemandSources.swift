@@ -30,7 +30,7 @@ enum DemandSources {
     static func issueDelay(of kind: Demand.Kind, using random: inout DemoRandom) -> Int {
         switch kind {
         case .customerOrder: random.int(in: 180...2_700)
-        case .repairOrder: random.int(in: 1_200...14_400)
+        case .repairOrder, .appointment: random.int(in: 1_200...14_400)
         case .workOrder, .transfer, .other: random.int(in: 600...5_400)
         }
     }
@@ -48,6 +48,7 @@ enum DemandSources {
         let number = 100_000 * (site + 1) + day * perDay + random.int(in: 0...(perDay - 1))
         let prefix = switch kind {
         case .repairOrder: "RO"
+        case .appointment: "APT"
         case .customerOrder: "SO"
         case .workOrder: "WO"
         case .transfer: "TR"
@@ -58,7 +59,7 @@ enum DemandSources {
 
     private static func priorities(_ kind: Demand.Kind) -> Weighted<PriorityClass> {
         switch kind {
-        case .repairOrder: repairOrderPriorities
+        case .repairOrder, .appointment: repairOrderPriorities
         case .customerOrder: customerOrderPriorities
         case .workOrder, .transfer, .other: workOrderPriorities
         }

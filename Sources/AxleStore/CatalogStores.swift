@@ -97,6 +97,7 @@ public protocol FitmentStore: Sendable {
 public protocol VehicleStore: Sendable {
     func insert(_ vehicles: [Vehicle]) async throws
     func find(vin: VIN) async throws -> Vehicle?
+    func find(id: Vehicle.ID) async throws -> Vehicle?
     /// Ordered by VIN.
     func list(_ page: PageRequest<String>) async throws -> [Vehicle]
 }

@@ -44,4 +44,11 @@ public protocol StoreTransaction: Sendable {
     var counts: any CountStore { get }
     var transfers: any TransferStore { get }
     var exceptions: any ExceptionStore { get }
+    var customers: any CustomerStore { get }
+    var laborOperations: any LaborOperationStore { get }
+    var workshop: any WorkshopStore { get }
+    var serviceSettings: any ServiceSettingsStore { get }
+    var schedule: any ScheduleStore { get }
+    var appointments: any AppointmentStore { get }
+    var repairOrders: any RepairOrderStore { get }
 }

@@ -17,7 +17,13 @@ public protocol TransferStore: Sendable {
 
 /// Exception items opened by discrepancies, such as a transfer received short.
 public protocol ExceptionStore: Sendable {
+    /// Adds items in any state (the demo's history writes resolved ones too).
     func insert(_ exceptions: [TransferException]) async throws
+    /// Writes the item's state and resolution.
+    func update(_ exception: TransferException) async throws
+    /// With `forUpdate`, another transaction changing the same item waits until this one ends,
+    /// so two requests cannot both resolve it.
+    func find(id: TransferException.ID, forUpdate: Bool) async throws -> TransferException?
     /// Newest first.
     func list(site: Site.ID?, state: TransferException.State?, _ page: PageRequest<String>) async throws
         -> [TransferException]

@@ -22,7 +22,9 @@ struct AuthorizationTests {
         #expect(throws: Never.self) { try auditor.authorize(.readAudit) }
         #expect(throws: Never.self) { try auditor.authorize(.readMasterData) }
         #expect(throws: Never.self) { try auditor.authorize(.readStock) }
-        for permission in Permission.allCases where ![.readAudit, .readMasterData, .readStock].contains(permission) {
+        #expect(throws: Never.self) { try auditor.authorize(.readService) }
+        let reads: Set<Permission> = [.readAudit, .readMasterData, .readStock, .readService]
+        for permission in Permission.allCases where !reads.contains(permission) {
             #expect(throws: AccessError.self) { try auditor.authorize(permission) }
         }
     }

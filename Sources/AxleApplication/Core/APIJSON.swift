@@ -15,9 +15,11 @@ public enum APIJSON {
         return encoder
     }
 
-    /// `partID` → `partId`, `requestID` → `requestId`; other names are unchanged.
+    /// `partID` → `partId`, `requestID` → `requestId`, `operationIDs` → `operationIds` (as inputs
+    /// spell them); other names are unchanged.
     static func jsonName(_ swiftName: String) -> String {
-        swiftName.count > 2 && swiftName.hasSuffix("ID") ? swiftName.dropLast(2) + "Id" : swiftName
+        if swiftName.count > 3 && swiftName.hasSuffix("IDs") { return swiftName.dropLast(3) + "Ids" }
+        return swiftName.count > 2 && swiftName.hasSuffix("ID") ? swiftName.dropLast(2) + "Id" : swiftName
     }
 }
 

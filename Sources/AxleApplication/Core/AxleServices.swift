@@ -10,6 +10,7 @@ public struct AxleServices: Sendable {
     public let audit: AuditQueries
     public let inventory: InventoryQueries
     public let transfers: TransferQueries
+    public let service: ServiceQueries
     public let authenticator: Authenticator
 
     public init(dependencies: Dependencies) {
@@ -20,6 +21,7 @@ public struct AxleServices: Sendable {
         self.audit = AuditQueries(dependencies: dependencies)
         self.inventory = InventoryQueries(dependencies: dependencies)
         self.transfers = TransferQueries(dependencies: dependencies)
+        self.service = ServiceQueries(dependencies: dependencies)
         self.authenticator = Authenticator(dependencies: dependencies)
     }
 

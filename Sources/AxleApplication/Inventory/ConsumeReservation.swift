@@ -33,7 +33,13 @@ public struct ConsumeReservation: Command {
         let stores = scope.stores
         let before = try await ReservationLookup.open(reservationID, in: stores)
         try scope.caller.principal.authorize(.issueStock, at: before.siteID)
-        let quantity = try StockRules.positive(input.quantity ?? before.reserved)
+        return try await Self.consume(try StockRules.positive(input.quantity ?? before.reserved), of: before, in: scope)
+    }
+
+    /// Issues `quantity` of an open reservation's reserved stock to its demand: the stock leaves
+    /// the site at moving-average cost. Shared by every use case that issues reserved parts.
+    static func consume(_ quantity: Quantity, of before: Reservation, in scope: WriteScope) async throws -> Issue {
+        let stores = scope.stores
         guard quantity <= before.reserved else {
             throw InventoryError.insufficientAvailable(available: before.reserved, requested: quantity)
         }
@@ -53,8 +59,7 @@ public struct ConsumeReservation: Command {
         return Issue(reservation: after, movements: movements)
     }
 
-    /// Takes the quantity from the site's unrestricted bins; it leaves the site.
-    private func issue(_ quantity: Quantity, of part: Part, at site: Site.ID, for reservation: Reservation,
+    private static func issue(_ quantity: Quantity, of part: Part, at site: Site.ID, for reservation: Reservation,
                        in scope: WriteScope) async throws -> [Movement] {
         let stores = scope.stores
         let unitCost = try await StockRules.unitCost(of: part, in: stores)

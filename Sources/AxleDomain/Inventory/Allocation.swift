@@ -22,3 +22,27 @@ public enum AllocationPolicy {
         return grants
     }
 }
+
+extension AllocationPolicy {
+    /// The day backorder `id` would be covered if the stock on its way (`inbound`) arrives
+    /// as expected and is shared in serving order; nil when it would not be. Stock expected
+    /// before `today` counts today.
+    public static func coverage(of id: Reservation.ID, among backorders: [Reservation],
+                                inbound: [AvailableToPromise.Inbound], today: CalendarDate) -> CalendarDate? {
+        var waiting = Dictionary(uniqueKeysWithValues: backorders.map { ($0.id, $0.backordered) })
+        guard waiting[id].map(\.isPositive) == true else { return today }
+        let queue = order(backorders)
+        for arrival in inbound.sorted(by: { $0.expected < $1.expected }) {
+            var left = arrival.quantity
+            for backorder in queue where left.isPositive {
+                let need = waiting[backorder.id] ?? .zero
+                guard need.isPositive else { continue }
+                let grant = min(left, need)
+                waiting[backorder.id] = need - grant
+                left = left - grant
+            }
+            if waiting[id].map(\.isPositive) == false { return max(arrival.expected, today) }
+        }
+        return nil
+    }
+}

@@ -50,10 +50,11 @@ public struct AvailableToPromise: Hashable, Sendable, Encodable {
 }
 
 extension CalendarDate {
-    /// The following day.
+    /// The following day. After 2999-12-31, the last date a request can name, it is still the
+    /// following day (a search or report running past it must not trap).
     public var next: CalendarDate {
         if day < CalendarDate.daysIn(month: month, year: year) { return CalendarDate(year: year, month: month, day: day + 1)! }
         if month < 12 { return CalendarDate(year: year, month: month + 1, day: 1)! }
-        return CalendarDate(year: year + 1, month: 1, day: 1)!
+        return CalendarDate(utcOf: Instant(microseconds: (daysSinceEpoch + 1) * Instant.microsecondsPerDay))
     }
 }

@@ -44,7 +44,7 @@ public struct Reservation: Hashable, Sendable, Encodable {
 /// What stock is committed to.
 public struct Demand: Hashable, Sendable, Codable {
     public enum Kind: String, ClosedSet {
-        case repairOrder, transfer, customerOrder, workOrder, other
+        case repairOrder, appointment, transfer, customerOrder, workOrder, other
     }
 
     public let kind: Kind

@@ -8,15 +8,19 @@ public enum Role: String, ClosedSet {
         case .partsManager:
             [.readMasterData, .editCatalog, .editSuppliers, .editBins, .readAudit, .readStock, .receiveStock,
              .moveStock, .adjustStock, .approveAdjustments, .reserveStock, .issueStock, .requestTransfers,
-             .approveTransfers, .shipTransfers, .receiveTransfers, .countStock, .approveCounts, .configureCounts]
+             .approveTransfers, .shipTransfers, .receiveTransfers, .resolveExceptions, .countStock, .approveCounts,
+             .configureCounts, .readService]
         case .buyer: [.readMasterData, .editSuppliers, .readStock]
         case .warehouse:
             [.readMasterData, .editBins, .readStock, .receiveStock, .moveStock, .adjustStock, .issueStock,
              .requestTransfers, .shipTransfers, .receiveTransfers, .countStock]
-        case .serviceAdvisor: [.readMasterData, .registerVehicles, .readStock, .reserveStock]
-        case .technician: [.readMasterData, .readStock, .issueStock]
-        case .warrantyAdmin, .finance: [.readMasterData, .readStock]
-        case .auditor: [.readMasterData, .readAudit, .readStock]
+        case .serviceAdvisor:
+            [.readMasterData, .registerVehicles, .readStock, .reserveStock, .readService, .manageCustomers,
+             .bookAppointments, .manageRepairOrders, .workRepairOrders, .invoiceRepairOrders, .requestTransfers]
+        case .technician: [.readMasterData, .readStock, .issueStock, .readService, .workRepairOrders, .clockLabor]
+        case .finance: [.readMasterData, .readStock, .readService, .invoiceRepairOrders]
+        case .warrantyAdmin: [.readMasterData, .readStock, .readService]
+        case .auditor: [.readMasterData, .readAudit, .readStock, .readService]
         }
     }
 
@@ -60,10 +64,28 @@ public enum Permission: String, ClosedSet {
     case shipTransfers
     /// Receive transfers at a site, recording what is short, over or damaged.
     case receiveTransfers
+    /// Resolve the exception items a transfer's receipt opened at a site (written off, claimed, returned, corrected).
+    case resolveExceptions
     /// Generate cycle-count tasks at a site and enter counts, blind.
     case countStock
     /// Approve or reject counts whose variance survived a recount (never a count of one's own).
     case approveCounts
     /// Set a site's count policy: how often each ABC class is counted, and the tolerance.
     case configureCounts
+    /// See customers, technicians, bays, labor operations, appointments, repair orders and service KPIs.
+    case readService
+    /// Set up a site's workshop: labor operations, technicians, bays, rates, holidays.
+    case configureService
+    /// Create and edit customers and the vehicles they own.
+    case manageCustomers
+    /// Search for slots, book, reschedule and cancel appointments.
+    case bookAppointments
+    /// Open repair orders, change their lines, record customer approvals, schedule and cancel them.
+    case manageRepairOrders
+    /// Move a repair order through the workshop: start, wait for parts, quality check, complete.
+    case workRepairOrders
+    /// Clock on and off labor lines, as the technician doing the work.
+    case clockLabor
+    /// Invoice and close completed repair orders.
+    case invoiceRepairOrders
 }

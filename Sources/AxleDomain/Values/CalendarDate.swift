@@ -76,7 +76,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 }
 
-private extension Int64 {
+extension Int64 {
+    /// Division rounding towards negative infinity, for instants before 1970.
     func floorDivided(by divisor: Int64) -> Int64 {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient

@@ -4,7 +4,7 @@ import AxleStore
 import Hummingbird
 
 /// Transfers between sites: request, approve, ship, receive, cancel; and the exception items
-/// their receipts open.
+/// their receipts open, and their resolution.
 struct TransferRoutes {
     let services: AxleServices
     let writer: WriteResponder
@@ -58,6 +58,12 @@ struct TransferRoutes {
                 state: try Self.state(request, TransferException.State.self), try parameters.page { $0 },
                 as: try context.requireCaller())
             return JSONResponse.make(.ok, Page(exceptions, limit: parameters.limit, key: \.id.description))
+        }
+        routes.post("/api/v1/exceptions/{id}/resolve") { request, context in
+            let id: TransferException.ID = try context.identifier("id") { ExceptionError.exceptionNotFound($0) }
+            return try await writer.respond(to: request, context: context, status: .ok) { body in
+                ResolveException(exceptionID: id, input: try JSONBody.decode(ResolveException.Input.self, from: body))
+            }
         }
     }
 

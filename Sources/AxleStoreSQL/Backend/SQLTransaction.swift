@@ -25,5 +25,12 @@ struct SQLTransaction: StoreTransaction {
     var inbound: any InboundStore { SQLInboundStore(sql: sql) }
     var counts: any CountStore { SQLCountStore(sql: sql, dialect: dialect) }
     var transfers: any TransferStore { SQLTransferStore(sql: sql, dialect: dialect) }
-    var exceptions: any ExceptionStore { SQLExceptionStore(sql: sql) }
+    var exceptions: any ExceptionStore { SQLExceptionStore(sql: sql, dialect: dialect) }
+    var customers: any CustomerStore { SQLCustomerStore(sql: sql) }
+    var laborOperations: any LaborOperationStore { SQLLaborOperationStore(sql: sql) }
+    var workshop: any WorkshopStore { SQLWorkshopStore(sql: sql, dialect: dialect) }
+    var serviceSettings: any ServiceSettingsStore { SQLServiceSettingsStore(sql: sql) }
+    var schedule: any ScheduleStore { SQLScheduleStore(sql: sql) }
+    var appointments: any AppointmentStore { SQLAppointmentStore(sql: sql, dialect: dialect) }
+    var repairOrders: any RepairOrderStore { SQLRepairOrderStore(sql: sql, dialect: dialect) }
 }

@@ -24,5 +24,6 @@ struct Migration: Sendable {
 
 /// Every migration, in order.
 enum Migrations {
-    static let all: [Migration] = [masterData, inventoryLedger, transfers, cycleCounts]
+    static let all: [Migration] = [masterData, inventoryLedger, transfers, cycleCounts, exceptionResolution,
+                                    service]
 }

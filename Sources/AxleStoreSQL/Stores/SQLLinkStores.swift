@@ -153,6 +153,10 @@ struct SQLVehicleStore: VehicleStore {
         try await sql.raw("SELECT * FROM vehicles WHERE vin = \(bind: vin.rawValue)").first().map(Self.vehicle)
     }
 
+    func find(id: Vehicle.ID) async throws -> Vehicle? {
+        try await sql.raw("SELECT * FROM vehicles WHERE id = \(bind: id.description)").first().map(Self.vehicle)
+    }
+
     func list(_ page: PageRequest<String>) async throws -> [Vehicle] {
         try await sql.raw("""
             SELECT * FROM vehicles WHERE vin > \(bind: page.after ?? "") ORDER BY vin LIMIT \(literal: page.limit)

@@ -104,37 +104,3 @@ struct SQLTransferStore: TransferStore {
         return Transfer.Step(actorID: actorID, at: try row.instant("\(name)_at_us"))
     }
 }
-
-struct SQLExceptionStore: ExceptionStore {
-    let sql: any SQLDatabase
-
-    func insert(_ exceptions: [TransferException]) async throws {
-        for e in exceptions {
-            try await sql.raw("""
-                INSERT INTO transfer_exceptions (id, kind, transfer_id, part_id, site_id, quantity_milli, state, created_at_us)
-                VALUES (\(bind: e.id.description), \(bind: e.kind.rawValue), \(bind: e.transferID.description),
-                    \(bind: e.partID.description), \(bind: e.siteID.description), \(bind: e.quantity.milli),
-                    \(bind: e.state.rawValue), \(bind: e.createdAt.microseconds))
-                """).run()
-        }
-    }
-
-    func list(site: Site.ID?, state: TransferException.State?, _ page: PageRequest<String>) async throws
-        -> [TransferException]
-    {
-        var conditions: [SQLQueryString] = ["1 = 1"]
-        if let site { conditions.append("site_id = \(bind: site.description)") }
-        if let state { conditions.append("state = \(bind: state.rawValue)") }
-        if let after = page.after { conditions.append("id < \(bind: after)") }
-        return try await sql.raw("""
-            SELECT * FROM transfer_exceptions WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY id DESC LIMIT \(literal: page.limit)
-            """).all().map { row in
-                TransferException(
-                    id: try row.identifier("id"), kind: try row.enumeration("kind"),
-                    transferID: try row.identifier("transfer_id"), partID: try row.identifier("part_id"),
-                    siteID: try row.identifier("site_id"), quantity: Quantity(milli: try row.value("quantity_milli")),
-                    state: try row.enumeration("state"), createdAt: try row.instant("created_at_us"))
-            }
-    }
-}

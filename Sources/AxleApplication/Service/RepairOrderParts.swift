@@ -1,0 +1,77 @@
+public import AxleDomain
+import AxleStore
+
+/// A part line the site could not cover from stock, and what could be done about it.
+public struct PartShortage: Sendable, Encodable {
+    public let lineId: PartLine.ID
+    public let partId: Part.ID
+    public let number: PartNumber
+    public let backordered: Quantity
+    public let proposals: ShortageProposals
+}
+
+/// How a repair order's parts are reserved, released and issued.
+enum RepairOrderParts {
+    /// Reserves every approved part line that has no reservation yet; what the site cannot
+    /// cover now is backordered. Returns the shortages with their proposals.
+    static func reserveApproved(_ order: inout RepairOrder, in scope: WriteScope) async throws -> [PartShortage] {
+        let stores = scope.stores
+        let site = try await CatalogLookup.site(order.siteID, in: stores)
+        let priority: PriorityClass = order.appointmentID == nil ? .customerWaiting : .scheduledService
+        var shortages: [PartShortage] = []
+        for index in order.partLines.indices where order.partLines[index].state == .approved
+            && order.partLines[index].reservationID == nil {
+            let line = order.partLines[index]
+            let part = try await CatalogLookup.part(line.partID, in: stores)
+            let commitment = try await Reserve.commit(
+                line.quantity, of: part, at: site, to: Demand(kind: .repairOrder, reference: order.number),
+                priority: priority, needBy: CalendarDate(utcOf: scope.now), allowPartial: true, backorder: true,
+                in: scope)
+            let reservation = commitment.reservation!
+            order.partLines[index].reservationID = reservation.id
+            order.partLines[index].filledAtApproval = !reservation.backordered.isPositive
+            if reservation.backordered.isPositive {
+                shortages.append(PartShortage(
+                    lineId: line.id, partId: part.id, number: part.number, backordered: reservation.backordered,
+                    proposals: try await ShortageProposals.find(for: part, at: site, in: stores)))
+            }
+        }
+        return shortages
+    }
+
+    /// The parts of approved lines still waiting for stock.
+    static func outstanding(_ order: RepairOrder, in stores: any StoreTransaction) async throws -> [PartNumber] {
+        var waiting: [PartNumber] = []
+        for line in order.partLines where line.state == .approved {
+            guard let id = line.reservationID, let reservation = try await stores.reservations.find(id: id) else {
+                continue
+            }
+            if reservation.backordered.isPositive {
+                waiting.append(try await CatalogLookup.part(line.partID, in: stores).number)
+            }
+        }
+        return waiting
+    }
+
+    /// Issues every reserved part of the order to it; returns their ledger value.
+    static func issueAll(_ order: RepairOrder, in scope: WriteScope) async throws -> Money {
+        let currency = try await scope.stores.company.get().currency
+        var cost = Money.zero(currency)
+        for line in order.partLines where line.state == .approved {
+            guard let id = line.reservationID, let reservation = try await scope.stores.reservations.find(id: id),
+                  reservation.status == .open, reservation.reserved.isPositive else { continue }
+            let issue = try await ConsumeReservation.consume(reservation.reserved, of: reservation, in: scope)
+            cost = issue.movements.reduce(cost) { $0 + $1.value }
+        }
+        return cost
+    }
+
+    /// Releases every open reservation of the order's lines.
+    static func releaseAll(_ order: RepairOrder, in scope: WriteScope) async throws {
+        for line in order.partLines {
+            guard let id = line.reservationID, let reservation = try await scope.stores.reservations.find(id: id),
+                  reservation.status == .open else { continue }
+            _ = try await ReleaseReservation.release(reservation, in: scope)
+        }
+    }
+}
