@@ -19,6 +19,8 @@ struct DemoCounts {
     var openReservations = 0
     var backorders = 0
     var adjustments = 0
+    /// The service departments' rows, by entity, in the order they were written.
+    var service: [(entity: String, count: Int)] = []
 
     mutating func add(_ batch: CatalogueBatch) {
         parts += batch.parts.count
@@ -47,6 +49,6 @@ struct DemoCounts {
             ("vehicles", vehicles), ("stocked items (part × site)", stockedItems), ("stock movements", movements),
             ("receipts", receipts), ("reservations", reservations), ("open reservations", openReservations),
             ("open backorders", backorders), ("adjustments", adjustments), ("users", users),
-        ]
+        ] + service
     }
 }

@@ -81,6 +81,7 @@ public struct DemoDataset: Sendable {
 
         progress("\(DemoUsers.users.count) users and their tokens")
         let users = try await DemoUsers.issueTokens(through: services)
+        try await ServiceDemo(seed: seed, audit: audit).load(into: services, ids: &ids, counts: &counts, progress: progress)
         return DemoSummary(counts: counts.table(users: users.count), users: users)
     }
 

@@ -206,3 +206,24 @@ struct BookingScenarioTests {
         }
     }
 }
+
+extension BookingScenarioTests {
+    @Test(arguments: TestBackend.available)
+    func aBookingOutsideTheTechniciansShiftIsRefusedAsClosedNotTaken(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let fixtures = Fixtures(services: services)
+            let shop = try await Self.workshop(fixtures)
+            try await fixtures.receive(2, of: shop.pads, into: shop.bin)
+            let book = { (start: String) in
+                _ = try await services.commands.run(BookAppointment(.init(
+                    siteId: shop.site.id, customerId: shop.customer.id, vehicleId: shop.vehicle.id,
+                    operationIds: [shop.brakeJob.id], start: Instant(iso8601: start)!, technicianId: shop.ana.id,
+                    bayId: shop.lift.id, concern: "Brakes")), as: Fixtures.system)
+            }
+            // Saturday, and a two-hour job starting an hour before the shift ends.
+            await #expect(throws: ServiceError.outsideWorkingHours) { try await book("2026-03-07T09:00:00-06:00") }
+            await #expect(throws: ServiceError.outsideWorkingHours) { try await book("2026-03-03T16:00:00-06:00") }
+            #expect(try await fixtures.siteStock(shop.pads, at: shop.site).reserved == .zero)
+        }
+    }
+}

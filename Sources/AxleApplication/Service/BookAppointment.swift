@@ -46,13 +46,13 @@ public struct BookAppointment: Command {
         let vehicle = try await ServiceLookup.vehicle(input.vehicleId, in: stores)
         let operations = try await ServiceLookup.operations(input.operationIds, in: stores, field: "operationIds")
         let concern = try Validate.text(input.concern, field: "concern", maximumLength: 500)
-        guard input.start >= scope.now else { throw ValidationError(field: "start", reason: "is in the past") }
+        try BookAppointment.checkStart(input.start, now: scope.now)
         let requirement = WorkshopCalendar.requirement(of: operations)
         let period = Period(start: input.start, end: input.start.adding(seconds: requirement.minutes * 60))
         let (technician, bay) = try await Self.lockResources(
             technician: input.technicianId, bay: input.bayId, at: site, for: requirement, in: stores)
         let search = try await WorkshopCalendar.search(at: site, over: period, in: stores, only: technician, bay: bay)
-        guard search.isFree(technician: technician.id, bay: bay.id, for: period) else { throw ServiceError.slotTaken }
+        try search.check(technician: technician.id, bay: bay.id, for: period)
         let id: Appointment.ID = scope.newID()
         let kit = try await PartsKit.resolve(operations, for: vehicle, today: CalendarDate(utcOf: scope.now), in: stores)
         let reservations = try await Self.reserve(kit, at: site, for: period, demand: Demand(kind: .appointment,
@@ -66,6 +66,17 @@ public struct BookAppointment: Command {
         try await scope.audit("appointment.book", entityType: "appointment", entityID: appointment.id.description,
                               before: Appointment?.none, after: appointment)
         return AppointmentView(appointment, calendar: search.calendar)
+    }
+
+    /// How far ahead work may be booked.
+    static let bookingHorizonDays: Int64 = 366
+
+    /// A start lies between now and the booking horizon.
+    static func checkStart(_ start: Instant, now: Instant) throws {
+        guard start >= now else { throw ValidationError(field: "start", reason: "is in the past") }
+        guard start < now.adding(seconds: bookingHorizonDays * 86_400) else {
+            throw ValidationError(field: "start", reason: "is more than \(bookingHorizonDays) days ahead")
+        }
     }
 
     /// Locks the technician's and the bay's rows, after checking they belong to the site and suit the work.

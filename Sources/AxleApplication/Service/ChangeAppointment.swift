@@ -67,7 +67,7 @@ public struct RescheduleAppointment: Command {
         let before = try await ServiceLookup.appointment(appointmentID, in: stores)
         try scope.caller.principal.authorize(.bookAppointments, at: before.siteID)
         guard before.status == .booked else { throw ServiceError.appointmentNotBooked(before.status) }
-        guard input.start >= scope.now else { throw ValidationError(field: "start", reason: "is in the past") }
+        try BookAppointment.checkStart(input.start, now: scope.now)
         let site = try await CatalogLookup.site(before.siteID, in: stores)
         let operations = try await ServiceLookup.operations(before.operationIDs, in: stores, field: "operationIds")
         let requirement = WorkshopCalendar.requirement(of: operations)
@@ -76,7 +76,7 @@ public struct RescheduleAppointment: Command {
             technician: input.technicianId, bay: input.bayId, at: site, for: requirement, in: stores)
         try await stores.schedule.remove(owner: .appointment(before.id))
         let search = try await WorkshopCalendar.search(at: site, over: period, in: stores, only: technician, bay: bay)
-        guard search.isFree(technician: technician.id, bay: bay.id, for: period) else { throw ServiceError.slotTaken }
+        try search.check(technician: technician.id, bay: bay.id, for: period)
         try await Self.checkParts(of: before, by: period.start, calendar: search.calendar, in: stores)
         var after = before
         after.period = period

@@ -66,7 +66,8 @@ public struct SearchSlots: Sendable {
         self.input = input
     }
 
-    func run(in stores: any StoreTransaction, now: Instant) async throws -> Result {
+    /// Searches the sites `principal` may book at.
+    func run(in stores: any StoreTransaction, now: Instant, for principal: Principal) async throws -> Result {
         let days = try Validate.range(input.days ?? 14, 1...SlotSearch.maximumDays, field: "days")
         let limit = try Validate.range(input.limit ?? 5, 1...50, field: "limit")
         let home = try await CatalogLookup.site(input.siteId, in: stores)
@@ -75,6 +76,7 @@ public struct SearchSlots: Sendable {
             let radius = try Validate.range(within, 1...1000, field: "withinKm")
             sites += sitesByDistance(try await stores.sites.all(), from: home.location)
                 .filter { $0.site.id != home.id && $0.kilometres <= Double(radius) }.map(\.site)
+                .filter { (try? principal.authorize(.bookAppointments, at: $0.id)) != nil }
         }
         let vehicle = try await ServiceLookup.vehicle(input.vehicleId, in: stores)
         let operations = try await ServiceLookup.operations(input.operationIds, in: stores, field: "operationIds")

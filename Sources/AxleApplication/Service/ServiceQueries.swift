@@ -15,7 +15,9 @@ public struct ServiceQueries: Sendable {
     public func slots(_ input: SearchSlots.Input, as caller: Caller) async throws -> SearchSlots.Result {
         try caller.principal.authorize(.bookAppointments, at: input.siteId)
         let now = clock.now()
-        return try await runner.read(.bookAppointments, as: caller) { try await SearchSlots(input).run(in: $0, now: now) }
+        return try await runner.read(.bookAppointments, as: caller) {
+            try await SearchSlots(input).run(in: $0, now: now, for: caller.principal)
+        }
     }
 
     /// Upcoming appointments (within `days`) and open orders at a site whose parts are not covered by their start.
@@ -43,7 +45,8 @@ public struct ServiceQueries: Sendable {
     }
 
     public func settings(site: Site.ID, as caller: Caller) async throws -> ServiceSettings {
-        try await runner.read(.readService, as: caller) { stores in
+        try caller.principal.authorize(.readService, at: site)
+        return try await runner.read(.readService, as: caller) { stores in
             try await ServiceLookup.settings(try await CatalogLookup.site(site, in: stores), in: stores)
         }
     }
@@ -108,6 +111,7 @@ public struct ServiceQueries: Sendable {
         async throws -> [AppointmentView]
     {
         try caller.principal.authorize(.readService, at: site)
+        let days = try Validate.range(days, 1...60, field: "days")
         let start = from ?? clock.now()
         return try await runner.read(.readService, as: caller) { stores in
             let site = try await CatalogLookup.site(site, in: stores)

@@ -25,6 +25,7 @@ public enum ServiceError: AxleError, Equatable {
     case noQualifiedTechnician(skills: [Skill])
     case noSuitableBay(types: [BayType])
     case slotTaken
+    case outsideWorkingHours
     case partsNotReady(parts: [PartNumber])
     case partDoesNotFit(PartNumber)
     case appointmentNotBooked(Appointment.Status)
@@ -49,6 +50,7 @@ public enum ServiceError: AxleError, Equatable {
         case .noQualifiedTechnician: "service.booking.no_qualified_technician"
         case .noSuitableBay: "service.booking.no_suitable_bay"
         case .slotTaken: "service.booking.slot_taken"
+        case .outsideWorkingHours: "service.booking.outside_working_hours"
         case .partsNotReady: "service.booking.parts_not_ready"
         case .partDoesNotFit: "service.part.does_not_fit"
         case .appointmentNotBooked: "service.appointment.not_booked"
@@ -78,6 +80,8 @@ public enum ServiceError: AxleError, Equatable {
         case .noSuitableBay(let types):
             "no bay at this site can host the work (\(types.map(\.rawValue).joined(separator: ", ")))"
         case .slotTaken: "the technician or the bay is no longer free at that time; search again"
+        case .outsideWorkingHours:
+            "the technician does not work or the bay is not open for the whole of that time (site local time)"
         case .partsNotReady(let parts):
             "the parts are no longer available at the site by the slot's start: "
                 + parts.map(\.description).joined(separator: ", ")
@@ -102,7 +106,7 @@ public enum ServiceError: AxleError, Equatable {
         case .codeTaken, .illegalTransition, .orderNotOpen, .slotTaken, .partsNotReady, .appointmentNotBooked, .lineNotApproved,
              .nothingAwaitingCustomer, .alreadyClockedOn, .notClockedOn, .notInProgress, .partsOutstanding, .vehicleAlreadyOwned:
             .conflict
-        case .noQualifiedTechnician, .noSuitableBay, .partDoesNotFit: .ruleViolation
+        case .noQualifiedTechnician, .noSuitableBay, .partDoesNotFit, .outsideWorkingHours: .ruleViolation
         case .notATechnician: .forbidden
         }
     }

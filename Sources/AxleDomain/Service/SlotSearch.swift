@@ -158,12 +158,17 @@ public struct SlotSearch: Sendable {
         }
     }
 
-    /// Whether `technician` and `bay` can take `period`: what a booking checks again in its
-    /// transaction, so two bookings of one slot cannot both succeed.
-    public func isFree(technician: Technician.ID, bay: Bay.ID, for period: Period) -> Bool {
-        let day = Day(date: calendar.local(period.start).date, calendar: calendar,
-                      technicians: technicians.filter { $0.technician.id == technician },
-                      bays: bays.filter { $0.bay.id == bay })
-        return day.firstTechnician(for: period) != nil && day.firstBay(for: period) != nil
+    /// Checks that `technician` and `bay` can take `period`, as a booking does again in its
+    /// transaction so two bookings of one slot cannot both succeed: outside the technician's
+    /// shift or the bay's hours it is closed; overlapping booked time or an absence it is taken.
+    public func check(technician: Technician.ID, bay: Bay.ID, for period: Period) throws(ServiceError) {
+        let date = calendar.local(period.start).date
+        guard let technicianEntry = technicians.first(where: { $0.technician.id == technician }),
+              let bayEntry = bays.first(where: { $0.bay.id == bay }),
+              calendar.periods(of: technicianEntry.technician.shifts, on: date).contains(where: { $0.contains(period) }),
+              calendar.periods(of: bayEntry.bay.hours, on: date).contains(where: { $0.contains(period) })
+        else { throw .outsideWorkingHours }
+        let day = Day(date: date, calendar: calendar, technicians: [technicianEntry], bays: [bayEntry])
+        guard day.firstTechnician(for: period) != nil, day.firstBay(for: period) != nil else { throw .slotTaken }
     }
 }

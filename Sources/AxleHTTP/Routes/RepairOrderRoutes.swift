@@ -64,6 +64,12 @@ struct RepairOrderRoutes {
                 RequestPartTransfer(orderID: id, lineID: line)
             }
         }
+        routes.post("/api/v1/repair-orders/{id}/field-parts") { request, context in
+            let id = try Self.id(context)
+            return try await writer.respond(to: request, context: context, status: .ok) { body in
+                AddFieldParts(orderID: id, input: try JSONBody.decode(AddFieldParts.Input.self, from: body))
+            }
+        }
         routes.get("/api/v1/repair-orders/{id}/time-entries") { _, context in
             let entries = try await services.service.timeEntries(of: try Self.id(context),
                                                                  as: try context.requireCaller())
