@@ -201,7 +201,7 @@ struct ServiceBadInputTests {
         Case(method: .post, path: "/api/v1/repair-orders", body: walkIn.swapping(#""Noise""#, #""Noise", "mileage": -5"#), status: 400, code: "request.invalid_field", requester: .advisor),
         Case(method: .post, path: "/api/v1/repair-orders", body: walkIn.swapping(#""Noise""#, #""""#), status: 400, code: "request.invalid_field", requester: .advisor),
         Case(method: .post, path: "/api/v1/repair-orders", body: walkIn.swapping("{customer}", "{unknown}"), status: 404, code: "service.customer.not_found", requester: .advisor),
-        Case(method: .post, path: "/api/v1/repair-orders", body: walkIn.swapping("{siteA}", "{bare}"), status: 404, code: "service.settings.not_found"),
+        Case(method: .post, path: "/api/v1/repair-orders", body: walkIn.swapping("{siteA}", "{bare}"), status: 422, code: "service.site.no_workshop"),
         Case(method: .post, path: "/api/v1/repair-orders", body: walkIn.swapping("{siteA}", "{siteB}"), status: 403, code: "auth.site_out_of_scope", requester: .advisor),
         Case(method: .post, path: "/api/v1/repair-orders", body: walkIn, status: 403, code: "auth.permission_denied", requester: .technician),
         // Reading repair orders
@@ -267,6 +267,9 @@ struct ServiceBadInputTests {
         Case(method: .post, path: "/api/v1/repair-orders/{working}/parts/{unknown}/transfer", body: nil, status: 404, code: "service.line.not_found", requester: .advisor),
         Case(method: .post, path: "/api/v1/repair-orders/{working}/parts/{workingPart}/transfer", body: nil, status: 403, code: "auth.permission_denied", requester: .technician),
         Case(method: .post, path: "/api/v1/repair-orders/{closed}/parts/{workingPart}/transfer", body: nil, status: 409, code: "service.repair_order.not_open", requester: .advisor),
+        Case(method: .post, path: "/api/v1/repair-orders/{working}/field-parts", body: #"{"parts": [{"partId": "{pads}", "quantity": 1}]}"#, status: 400, code: "request.invalid_field", requester: .advisor),
+        Case(method: .post, path: "/api/v1/repair-orders/{unknown}/field-parts", body: #"{"parts": [{"partId": "{pads}", "quantity": 1}]}"#, status: 404, code: "service.repair_order.not_found", requester: .advisor),
+        Case(method: .post, path: "/api/v1/repair-orders/{working}/field-parts", body: #"{"parts": "none"}"#, status: 400, code: "request.invalid_field", requester: .advisor),
     ]
 
     @Test(arguments: TestBackend.available)

@@ -65,10 +65,10 @@ enum ServiceLookup {
         return order
     }
 
-    /// The site's workshop settings; a site that never set them has none, and cannot price or book work.
+    /// The site's workshop settings; a site that never set them cannot price work.
     static func settings(_ site: Site, in stores: any StoreTransaction) async throws -> ServiceSettings {
         guard let settings = try await stores.serviceSettings.find(site: site.id) else {
-            throw ServiceError.notFound(.settings, site.code.rawValue)
+            throw ServiceError.workshopNotSetUp(site: site.code)
         }
         return settings
     }

@@ -47,7 +47,11 @@ public struct ServiceQueries: Sendable {
     public func settings(site: Site.ID, as caller: Caller) async throws -> ServiceSettings {
         try caller.principal.authorize(.readService, at: site)
         return try await runner.read(.readService, as: caller) { stores in
-            try await ServiceLookup.settings(try await CatalogLookup.site(site, in: stores), in: stores)
+            let site = try await CatalogLookup.site(site, in: stores)
+            guard let settings = try await stores.serviceSettings.find(site: site.id) else {
+                throw ServiceError.notFound(.settings, site.code.rawValue)
+            }
+            return settings
         }
     }
 

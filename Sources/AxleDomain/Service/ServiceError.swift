@@ -24,6 +24,7 @@ public enum ServiceError: AxleError, Equatable {
     case approvalRequired
     case noQualifiedTechnician(skills: [Skill])
     case noSuitableBay(types: [BayType])
+    case workshopNotSetUp(site: Code)
     case slotTaken
     case outsideWorkingHours
     case partsNotReady(parts: [PartNumber])
@@ -49,6 +50,7 @@ public enum ServiceError: AxleError, Equatable {
         case .approvalRequired: "service.repair_order.approval_required"
         case .noQualifiedTechnician: "service.booking.no_qualified_technician"
         case .noSuitableBay: "service.booking.no_suitable_bay"
+        case .workshopNotSetUp: "service.site.no_workshop"
         case .slotTaken: "service.booking.slot_taken"
         case .outsideWorkingHours: "service.booking.outside_working_hours"
         case .partsNotReady: "service.booking.parts_not_ready"
@@ -79,6 +81,8 @@ public enum ServiceError: AxleError, Equatable {
             "no technician at this site has every skill the work needs (\(skills.map(\.rawValue).joined(separator: ", ")))"
         case .noSuitableBay(let types):
             "no bay at this site can host the work (\(types.map(\.rawValue).joined(separator: ", ")))"
+        case .workshopNotSetUp(let site):
+            "site \(site) has no workshop set up (labor rate, tax rate, approval threshold): save its service settings first"
         case .slotTaken: "the technician or the bay is no longer free at that time; search again"
         case .outsideWorkingHours:
             "the technician does not work or the bay is not open for the whole of that time (site local time)"
@@ -106,7 +110,8 @@ public enum ServiceError: AxleError, Equatable {
         case .codeTaken, .illegalTransition, .orderNotOpen, .slotTaken, .partsNotReady, .appointmentNotBooked, .lineNotApproved,
              .nothingAwaitingCustomer, .alreadyClockedOn, .notClockedOn, .notInProgress, .partsOutstanding, .vehicleAlreadyOwned:
             .conflict
-        case .noQualifiedTechnician, .noSuitableBay, .partDoesNotFit, .outsideWorkingHours: .ruleViolation
+        case .noQualifiedTechnician, .noSuitableBay, .partDoesNotFit, .outsideWorkingHours, .workshopNotSetUp:
+            .ruleViolation
         case .notATechnician: .forbidden
         }
     }
