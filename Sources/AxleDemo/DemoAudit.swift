@@ -33,11 +33,13 @@ struct DemoAudit {
         try entry(action, entityType: entityType, entityID: entityID, before: json(before), after: json(after))
     }
 
-    /// An entry for a document of the stock history, at the moment it happened; `detail` says
-    /// what it was ("delivery from NAPA").
+    /// An entry for a document of the stock history, at the moment it happened, by whoever took
+    /// the step (the system operator for receipts, issues and adjustments); `detail` says what it
+    /// was ("delivery from NAPA").
     func recorded<Entity: Encodable>(_ action: String, entityType: String, entityID: String, at instant: Instant,
-                                     before: Entity?, after: Entity, detail: String? = nil) throws -> AuditEntry {
-        AuditEntry(at: instant, actor: .system, action: action, entityType: entityType, entityID: entityID,
+                                     before: Entity?, after: Entity, detail: String? = nil,
+                                     by actor: Principal = .system) throws -> AuditEntry {
+        AuditEntry(at: instant, actor: actor, action: action, entityType: entityType, entityID: entityID,
                    before: try before.map { try json($0) }, after: try json(after),
                    reason: detail.map { "\(reason): \($0)" } ?? reason, requestID: nil)
     }

@@ -19,6 +19,12 @@ struct DemoCounts {
     var openReservations = 0
     var backorders = 0
     var adjustments = 0
+    var transfers = 0
+    var transfersInTransit = 0
+    var exceptions = 0
+    var openExceptions = 0
+    var countTasks = 0
+    var countAdjustments = 0
     /// The service departments' rows, by entity, in the order they were written.
     var service: [(entity: String, count: Int)] = []
 
@@ -39,6 +45,12 @@ struct DemoCounts {
         openReservations += rows.reservations.count { $0.status == .open }
         backorders += rows.reservations.count { $0.status == .open && $0.backordered.isPositive }
         adjustments += rows.adjustments.count
+        transfers += rows.transfers.count
+        transfersInTransit += rows.transfers.count { $0.state == .shipped }
+        exceptions += rows.exceptions.count
+        openExceptions += rows.exceptions.count { $0.state == .open }
+        countTasks += rows.countTasks.count
+        countAdjustments += rows.movements.count { $0.reason == .adjustmentCount }
     }
 
     func table(users: Int) -> [(entity: String, count: Int)] {
@@ -48,7 +60,10 @@ struct DemoCounts {
             ("supersessions", supersessions), ("substitutes", substitutes), ("fitments", fitments),
             ("vehicles", vehicles), ("stocked items (part × site)", stockedItems), ("stock movements", movements),
             ("receipts", receipts), ("reservations", reservations), ("open reservations", openReservations),
-            ("open backorders", backorders), ("adjustments", adjustments), ("users", users),
+            ("open backorders", backorders), ("adjustments", adjustments), ("transfers", transfers),
+            ("transfers in transit", transfersInTransit), ("exception items", exceptions),
+            ("open exception items", openExceptions), ("count tasks", countTasks),
+            ("count adjustments", countAdjustments), ("users", users),
         ] + service
     }
 }

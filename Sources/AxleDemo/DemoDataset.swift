@@ -45,6 +45,9 @@ public struct DemoDataset: Sendable {
         progress("company, sites and bins")
         let (sites, bins) = try await writeSites(into: services, audit: audit, ids: &ids, counts: &counts)
 
+        progress("\(DemoUsers.users.count) users")
+        let principals = try await writeUsers(at: sites, into: services, audit: audit, ids: &ids)
+
         progress("\(SupplierTemplates.perScale * scale) suppliers")
         let suppliers = try await writeSuppliers(into: services, audit: audit, ids: &ids, counts: &counts)
 
@@ -75,11 +78,11 @@ public struct DemoDataset: Sendable {
             counts.vehicles += batch.count
         }
 
-        try await StockHistory(seed: seed, audit: audit).load(
+        try await StockHistory(seed: seed, audit: audit, staff: DemoStaff(principals: principals, sites: sites)).load(
             assortment, sites: sites, bins: bins, suppliers: suppliers, into: services, ids: &ids, counts: &counts,
             progress: progress)
 
-        progress("\(DemoUsers.users.count) users and their tokens")
+        progress("tokens for the \(DemoUsers.users.count) users")
         let users = try await DemoUsers.issueTokens(through: services)
         try await ServiceDemo(seed: seed, audit: audit).load(into: services, ids: &ids, counts: &counts, progress: progress)
         return DemoSummary(counts: counts.table(users: users.count), users: users)
@@ -110,6 +113,19 @@ public struct DemoDataset: Sendable {
         counts.sites = sites.count
         counts.bins = bins.count
         return (sites, bins)
+    }
+
+    /// The users, before the stock history that names them; their tokens come last.
+    private func writeUsers(at sites: [Site], into services: AxleServices, audit: AuditContext,
+                            ids: inout DemoIdentifiers) async throws -> [Principal] {
+        let principals = DemoUsers.principals(at: sites, ids: &ids)
+        try await services.database.write { stores in
+            try await audit.writer(stores).insert(principals, action: "principal.create", entityType: "principal",
+                                                  id: \.id.description) { rows in
+                for principal in rows { try await stores.principals.insert(principal) }
+            }
+        }
+        return principals
     }
 
     private func writeSuppliers(into services: AxleServices, audit: AuditContext, ids: inout DemoIdentifiers,

@@ -9,6 +9,9 @@ enum DemoUsers {
         ("demo-auditor", .auditor, []),
         ("demo-parts-north", .partsManager, ["DLR-NORTH"]),
         ("demo-parts-west", .partsManager, ["DLR-WEST"]),
+        ("demo-parts-dc", .partsManager, ["DC-JOLIET"]),
+        // The van is stocked and counted from the workshop it is based at.
+        ("demo-parts-oakpark", .partsManager, ["WS-OAKPARK", "VAN-01"]),
         ("demo-advisor-north", .serviceAdvisor, ["DLR-NORTH"]),
         ("demo-advisor-oakpark", .serviceAdvisor, ["WS-OAKPARK"]),
         ("demo-tech-oakpark", .technician, ["WS-OAKPARK"]),
@@ -20,8 +23,17 @@ enum DemoUsers {
         ("demo-finance", .finance, ["DLR-NORTH", "DLR-WEST", "DC-JOLIET", "WS-OAKPARK", "VAN-01"]),
     ]
 
-    /// Creates the users and a token for each through the ordinary use case, which audits them.
-    /// Tokens do not expire: a demo database is for trying Axle, not for real data.
+    /// The users as principals with the dataset's own identifiers, written before the stock
+    /// history, which names them as the people who handled transfers and counts.
+    static func principals(at sites: [Site], ids: inout DemoIdentifiers) -> [Principal] {
+        users.map { user in
+            Principal(id: ids.next(), name: user.name, role: user.role,
+                      sites: Set(sites.filter { user.sites.contains($0.code.rawValue) }.map(\.id)))
+        }
+    }
+
+    /// A token for each user through the ordinary use case, which audits it (and finds the user
+    /// written before). Tokens do not expire: a demo database is for trying Axle, not for real data.
     static func issueTokens(through services: AxleServices) async throws -> [DemoSummary.User] {
         let system = Caller(principal: .system, requestID: nil)
         var issued: [DemoSummary.User] = []

@@ -179,8 +179,8 @@ struct ServiceBookings {
 
     // MARK: - Appointments
 
-    /// Books most of the next days and less of the days after: 80 % of the technicians' free
-    /// time tomorrow, 5 points less each day after, never below 15 %.
+    /// Books most of the next days and less of the days after: 75 % of the technicians' free
+    /// time today, 5 points less each day after, never below 10 %.
     private mutating func book(at index: Int, agenda: inout ServiceAgenda, stock: inout [Part.ID: ServiceKitStock],
                                vehicles: inout Set<Int>, now: Instant, today: CalendarDate,
                                outcome: inout Outcome) async throws {
@@ -189,7 +189,7 @@ struct ServiceBookings {
         var date = today
         for offset in 0..<ServiceDemo.horizonDays {
             defer { date = date.next }
-            let target = Double(agenda.freeMinutes(on: date)) * max(0.15, 0.8 - 0.05 * Double(offset))
+            let target = Double(agenda.freeMinutes(on: date)) * max(0.1, 0.75 - 0.05 * Double(offset))
             var bookedMinutes = 0.0, misses = 0
             while bookedMinutes < target && misses < 12 {
                 guard let vehicle = pickVehicle(from: pool, excluding: vehicles) else { return }

@@ -33,6 +33,8 @@ struct ServiceHistory {
     private let pool: [Int]
     private let fleetPool: [Int]
     private var fitting: [Part.ID: [Int]] = [:]
+    /// Vehicles by make and model, compared as fitments compare them.
+    private let models: [ModelKey: [Int]]
     /// When each vehicle may come in again without looking like a comeback.
     private var rested: [Int: Int64] = [:]
     private var numbers: Set<String>
@@ -65,6 +67,7 @@ struct ServiceHistory {
                                    calendar: workshop.calendar, dates: dates)
         pool = owned.indices.filter { owned[$0].home == index }
         fleetPool = pool.filter { owned[$0].fleet }
+        models = Dictionary(grouping: owned.indices) { ModelKey(make: owned[$0].vehicle.make, model: owned[$0].vehicle.model) }
         numbers = Set(input.orders[index].keys)
         let layout = SiteTemplates.layouts.firstIndex { $0.code == workshop.site.code.rawValue } ?? index
         numberBase = 100_000 * (layout + 1) + 20_000
@@ -138,20 +141,35 @@ struct ServiceHistory {
             codes.insert(follow.add, at: follow.add == "ALN-4W" || follow.add == "TYR-ROT" ? codes.count : 0)
         }
         if origin != .cancelled, !codes.contains("MPI"), random.chance(0.5) { codes.append("MPI") }
-        let approvedAt = reservations.map(\.createdAt.microseconds).min()!
-        let openedAt = approvedAt - min(Int64(random.int(in: 10...60)) * Self.minute,
-                                        max(2 * Self.minute, approvedAt - opening(of: approvedAt)))
+        let reservedAt = reservations.map(\.createdAt.microseconds).min()!
         let issues = reservations.filter { $0.status == .consumed }.map(\.updatedAt.microseconds)
         let lastIssue = issues.max()
+        let first = reservations[0]
+        let createdOn = workshop.calendar.local(first.createdAt).date
+        // Booked days ahead with the parts reserved at booking: the car comes in on the day the
+        // parts are needed, shortly before the first is issued to it.
+        let arrival = workshop.calendar.instant(on: first.needBy, at: TimeOfDay("07:00")!).microseconds
+        let ahead = origin != .cancelled && first.priority == .scheduledService && first.needBy > createdOn
+            && arrival < end - 86_400_000_000 && (issues.min() ?? .max) > arrival + 20 * Self.minute
+        var openedAt: Int64, approvedAt: Int64
+        if ahead {
+            let firstIssue = issues.min() ?? arrival + 180 * Self.minute
+            let start = max(arrival, (firstIssue - Int64(random.int(in: 10...45)) * Self.minute)
+                / ServiceAgenda.quarterHour * ServiceAgenda.quarterHour)
+            openedAt = min(start + Int64(random.int(in: 0...4)) * Self.minute, firstIssue - Self.minute)
+            approvedAt = openedAt
+        } else {
+            approvedAt = reservedAt
+            openedAt = reservedAt - min(Int64(random.int(in: 10...60)) * Self.minute,
+                                        max(2 * Self.minute, reservedAt - opening(of: reservedAt)))
+        }
         // Work starts once the customer has agreed, and for finished work not long before its last part came.
         let workFrom: Int64 = switch origin {
         case .done: max(approvedAt + 5 * Self.minute, lastIssue! - 40 * Self.minute)
         case .open, .laborOnly: approvedAt + 5 * Self.minute
         case .cancelled: openedAt
         }
-        let first = reservations[0]
-        let booked = first.priority == .scheduledService
-            && first.needBy == workshop.calendar.local(first.createdAt).date && random.chance(0.7)
+        let booked = ahead || (first.priority == .scheduledService && first.needBy == createdOn && random.chance(0.7))
         let lines = reservations.map { reservation in
             ServiceJob.Line(reservation: reservation,
                             state: origin != .cancelled && reservation.status == .released ? .declined : .approved,
@@ -159,9 +177,11 @@ struct ServiceHistory {
         }
         var labor: [ServiceJob.Labor] = []
         for code in codes { labor.append(laborLine(setup.byCode[code]!)) }
-        return ServiceJob(workshop: index, number: number, origin: origin, concern: concern(for: labor),
-                          openedAt: openedAt, approvedAt: approvedAt, method: method(), workFrom: workFrom,
-                          lastIssue: lastIssue, labor: labor, lines: lines, wantsBooking: booked)
+        var job = ServiceJob(workshop: index, number: number, origin: origin, concern: concern(for: labor),
+                             openedAt: openedAt, approvedAt: approvedAt, method: method(), workFrom: workFrom,
+                             lastIssue: lastIssue, labor: labor, lines: lines, wantsBooking: booked)
+        if ahead { job.heldAhead = (reservedAt, reservations.map(\.id)) }
+        return job
     }
 
     /// Whether the reservation was covered in full when it was made: the stock history issues
@@ -187,13 +207,13 @@ struct ServiceHistory {
     private mutating func laborOnlyJob(day: Int) -> ServiceJob {
         let vehicle = pickVehicle(notBefore: dayStart(day))
         var codes = [laborOnlyOperation(for: owned[vehicle], on: dates[day])]
-        if random.chance(0.25) {
-            let extra = random.pick(["MPI", "TYR-ROT"])
+        if random.chance(0.5) {
+            let extra = random.pick(["MPI", "TYR-ROT", "ALN-4W"])
             if !codes.contains(extra) { codes.append(extra) }
         }
         var labor: [ServiceJob.Labor] = []
         for code in codes { labor.append(laborLine(setup.byCode[code]!)) }
-        let booked = random.chance(0.65)
+        let booked = random.chance(0.55)
         let openedAt = arrival(day: day, booked: booked)
         var job = ServiceJob(workshop: index, number: nextNumber(day: day), origin: .laborOnly,
                              concern: concern(for: labor), openedAt: openedAt, approvedAt: openedAt + 5 * Self.minute,
@@ -224,7 +244,7 @@ struct ServiceHistory {
 
     private mutating func laborOnlyOperation(for vehicle: ServiceCustomerFactory.Owned, on date: CalendarDate) -> String {
         let seasonal = [3, 4, 10, 11].contains(date.month) || (date.month == 12 && date.day < 15)
-        var table: [(String, Int)] = [("MPI", 10), ("TYR-ROT", 10), ("ALN-4W", 12), ("DIAG-CEL", 14), ("ELE-DIAG", 12)]
+        var table: [(String, Int)] = [("MPI", 4), ("TYR-ROT", 6), ("ALN-4W", 14), ("DIAG-CEL", 14), ("ELE-DIAG", 18)]
         if seasonal { table.append(("TYR-SEAS", 30)) }
         if workshop.site.kind == .dealership { table.append(("RCL-CAMP", 8)) }
         if vehicle.vehicle.engine?.contains("Hybrid") == true { table.append(("EV-HV-INSP", 15)) }
@@ -397,15 +417,17 @@ struct ServiceHistory {
         job.lastChange = moment
     }
 
-    /// The appointment the car came in on, booked some days before.
+    /// The appointment the car came in on, booked some days before (with its parts, when they
+    /// were reserved at booking).
     private mutating func book(_ job: inout ServiceJob) {
         let start = job.openedAt / ServiceAgenda.quarterHour * ServiceAgenda.quarterHour
         let minutes = LaborOperation.minutes(of: Quantity(milli: job.labor.reduce(0) { $0 + $1.operation.standardHours.milli }))
+        let bookedAt = job.heldAhead?.bookedAt
+            ?? start - Int64(random.int(in: 1...21)) * 86_400_000_000 - Int64(random.int(in: 0...600)) * Self.minute
         job.booking = ServiceJob.Booking(
-            start: start, end: start + max(minutes, 15) * Self.minute,
-            createdAt: start - Int64(random.int(in: 1...21)) * 86_400_000_000 - Int64(random.int(in: 0...600)) * Self.minute,
+            start: start, end: start + max(minutes, 15) * Self.minute, createdAt: bookedAt,
             technician: job.labor.compactMap(\.technician).first ?? workshop.technicians[0].id,
-            bay: bay(for: Set(job.labor.map(\.operation.bayType))))
+            bay: bay(for: Set(job.labor.map(\.operation.bayType))), reservations: job.heldAhead?.reservations ?? [])
     }
 
     private mutating func bay(for types: Set<BayType>) -> Bay.ID {
@@ -462,13 +484,16 @@ struct ServiceHistory {
 
     private mutating func vehicles(fitting part: Part.ID) -> [Int] {
         if let known = fitting[part] { return known }
-        let fitments = input.fitments[part] ?? []
-        let found = owned.indices.filter { index in
-            let vehicle = owned[index].vehicle
-            return fitments.contains {
-                $0.fits(make: vehicle.make, model: vehicle.model, year: vehicle.modelYear, engine: vehicle.engine)
+        var found: [Int] = []
+        for fitment in input.fitments[part] ?? [] {
+            for index in models[ModelKey(make: fitment.make, model: fitment.model)] ?? [] where !found.contains(index) {
+                let vehicle = owned[index].vehicle
+                if fitment.fits(make: vehicle.make, model: vehicle.model, year: vehicle.modelYear, engine: vehicle.engine) {
+                    found.append(index)
+                }
             }
         }
+        found.sort()
         fitting[part] = found
         return found
     }
@@ -495,6 +520,17 @@ struct ServiceHistory {
 
     private func dayStart(_ day: Int) -> Int64 {
         workshop.calendar.instant(on: dates[day], at: TimeOfDay(minutes: 0)!).microseconds
+    }
+}
+
+/// A make and model, without regard to case.
+private struct ModelKey: Hashable {
+    let make: String
+    let model: String
+
+    init(make: String, model: String) {
+        self.make = make.lowercased()
+        self.model = model.lowercased()
     }
 }
 

@@ -21,36 +21,59 @@ struct ServiceHistoryInput: Sendable {
     /// Fitments of the parts on repair orders that fit particular vehicles.
     let fitments: [Part.ID: [Fitment]]
 
+    /// Reads each workshop's orders in a read transaction of its own, side by side.
     static func read(from services: AxleServices) async throws -> ServiceHistoryInput {
-        try await services.database.read { stores in
-            let sites = try await stores.sites.all()
-            let workshops = ServiceWorkshopTemplates.workshops.compactMap { workshop in
-                sites.first { $0.code.rawValue == workshop.siteCode }
-            }
+        let (sites, stock, parts, vehicles) = try await services.database.read { stores in
             let stock = try await matrix(stores)
-            let parts = try await partsByID(Array(Set(stock.map(\.partID))), stores)
-            var orders: [[String: [Reservation]]] = []
-            var consumed: [(part: Part.ID, site: Site.ID, reservations: Set<Reservation.ID>)] = []
-            for site in workshops {
-                var bySite: [String: [Reservation]] = [:]
-                for item in stock where item.siteID == site.id {
-                    let reservations = try await repairOrderReservations(of: item.partID, at: site.id, stores)
-                    for reservation in reservations { bySite[reservation.demand.reference, default: []].append(reservation) }
-                    let issued = Set(reservations.filter { $0.status == .consumed }.map(\.id))
-                    if !issued.isEmpty { consumed.append((item.partID, site.id, issued)) }
+            return (try await stores.sites.all(), stock, try await partsByID(Array(Set(stock.map(\.partID))), stores),
+                    try await allVehicles(stores))
+        }
+        let workshops = ServiceWorkshopTemplates.workshops.compactMap { workshop in
+            sites.first { $0.code.rawValue == workshop.siteCode }
+        }
+        let read = try await withThrowingTaskGroup(of: (Int, [String: [Reservation]], [Reservation.ID: Money]).self) { group in
+            for (index, site) in workshops.enumerated() {
+                let items = stock.filter { $0.siteID == site.id }.map(\.partID)
+                group.addTask {
+                    let (orders, issued) = try await services.database.read { stores in
+                        try await repairOrders(of: items, at: site.id, stores)
+                    }
+                    return (index, orders, issued)
                 }
-                orders.append(bySite.mapValues { $0.sorted { ($0.createdAt, $0.id.description) < ($1.createdAt, $1.id.description) } })
             }
-            let issued = try await issueValues(consumed, stores)
-            let onOrders = Set(orders.flatMap { $0.values.flatMap { $0.map(\.partID) } })
+            var read: [(Int, [String: [Reservation]], [Reservation.ID: Money])] = []
+            for try await result in group { read.append(result) }
+            return read.sorted { $0.0 < $1.0 }
+        }
+        let orders = read.map(\.1)
+        let issued = read.reduce(into: [Reservation.ID: Money]()) { $0.merge($1.2) { first, _ in first } }
+        let onOrders = Set(orders.flatMap { $0.values.flatMap { $0.map(\.partID) } }).sorted { $0.description < $1.description }
+        let fitments = try await services.database.read { stores in
             var fitments: [Part.ID: [Fitment]] = [:]
-            for part in onOrders.sorted(by: { $0.description < $1.description }) {
+            for part in onOrders {
                 let list = try await stores.fitments.list(for: part)
                 if !list.isEmpty { fitments[part] = list }
             }
-            return ServiceHistoryInput(sites: sites, workshops: workshops, orders: orders, issued: issued, parts: parts,
-                                       stock: stock, vehicles: try await allVehicles(stores), fitments: fitments)
+            return fitments
         }
+        return ServiceHistoryInput(sites: sites, workshops: workshops, orders: orders, issued: issued, parts: parts,
+                                   stock: stock, vehicles: vehicles, fitments: fitments)
+    }
+
+    /// A workshop's repair-order reservations by order number, and the value of their issues.
+    private static func repairOrders(of items: [Part.ID], at site: Site.ID, _ stores: any StoreTransaction)
+        async throws -> ([String: [Reservation]], [Reservation.ID: Money])
+    {
+        var bySite: [String: [Reservation]] = [:]
+        var consumed: [(part: Part.ID, site: Site.ID, reservations: Set<Reservation.ID>)] = []
+        for part in items {
+            let reservations = try await repairOrderReservations(of: part, at: site, stores)
+            for reservation in reservations { bySite[reservation.demand.reference, default: []].append(reservation) }
+            let issued = Set(reservations.filter { $0.status == .consumed }.map(\.id))
+            if !issued.isEmpty { consumed.append((part, site, issued)) }
+        }
+        let orders = bySite.mapValues { $0.sorted { ($0.createdAt, $0.id.description) < ($1.createdAt, $1.id.description) } }
+        return (orders, try await issueValues(consumed, stores))
     }
 
     private static func matrix(_ stores: any StoreTransaction) async throws -> [SiteStock] {

@@ -4,8 +4,8 @@ import AxleStore
 
 /// The rows of the service history as the use cases would have written them: repair orders
 /// with their lines, clocked time, odometer readings, the appointments cars came in on, the
-/// time booked for orders still to come, and one audit record per order and appointment, at
-/// the moment it last changed.
+/// time booked for orders still to come, and one audit record per order and appointment: what
+/// last happened to it, at that moment, with the document as it is now.
 struct ServiceRows: Sendable {
     var orders: [RepairOrder] = []
     var entries: [TimeEntry] = []
@@ -53,15 +53,6 @@ struct ServiceRows: Sendable {
                                        laborRate: settings.laborRate, taxRate: settings.taxRate),
                         costOfParts: partsCost ?? .zero(currency), invoicedAt: Instant(microseconds: at))
             }
-            let opened = RepairOrder(
-                id: id, number: job.number, siteID: workshop.site.id, customerID: customer.id,
-                vehicleID: owner.vehicle.id, appointmentID: appointmentID, status: booked ? .scheduled : .draft,
-                concern: job.concern, mileage: mileage,
-                laborLines: labor.map { line in
-                    var line = line
-                    line.state = booked ? .approved : .proposed
-                    return line
-                }, partLines: [], openedBy: system, openedAt: Instant(microseconds: job.openedAt))
             var order = RepairOrder(
                 id: id, number: job.number, siteID: workshop.site.id, customerID: customer.id,
                 vehicleID: owner.vehicle.id, appointmentID: appointmentID, status: job.status, concern: job.concern,
@@ -86,8 +77,8 @@ struct ServiceRows: Sendable {
             let final = order
             let detail = "\(job.entries.count) time entries" + (job.comebackOf.map { ", comeback of \($0)" } ?? "")
             audit.append(PendingAuditRecord(at: at) { audit in
-                try audit.recorded(action, entityType: "repairOrder", entityID: id.description, at: at, before: opened,
-                                   after: final, detail: detail)
+                try audit.recorded(action, entityType: "repairOrder", entityID: id.description, at: at,
+                                   before: RepairOrder?.none, after: final, detail: detail)
             })
             if let booking = job.booking, let appointmentID {
                 appointment(appointmentID, booking, at: workshop, customer: customer.id, vehicle: owner.vehicle.id,
@@ -123,7 +114,7 @@ struct ServiceRows: Sendable {
             id: id, siteID: workshop.site.id, customerID: customer, vehicleID: vehicle, operationIDs: operations,
             technicianID: booking.technician, bayID: booking.bay,
             period: Period(start: Instant(microseconds: booking.start), end: Instant(microseconds: booking.end)),
-            concern: concern, reservationIDs: [], createdBy: Principal.system.id,
+            concern: concern, reservationIDs: booking.reservations, createdBy: Principal.system.id,
             createdAt: Instant(microseconds: booking.createdAt))
         var now = made
         now.status = outcome
@@ -133,8 +124,8 @@ struct ServiceRows: Sendable {
         let action = outcome == .arrived ? "appointment.arrive" : "appointment.cancel", at = now.updatedAt
         let after = now
         audit.append(PendingAuditRecord(at: at) { audit in
-            try audit.recorded(action, entityType: "appointment", entityID: id.description, at: at, before: made,
-                               after: after)
+            try audit.recorded(action, entityType: "appointment", entityID: id.description, at: at,
+                               before: Appointment?.none, after: after)
         })
     }
 }

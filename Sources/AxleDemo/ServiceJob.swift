@@ -44,6 +44,8 @@ struct ServiceJob: Sendable {
         let createdAt: Int64
         let technician: Technician.ID
         let bay: Bay.ID
+        /// The parts reserved when it was booked.
+        var reservations: [Reservation.ID] = []
     }
 
     let workshop: Int
@@ -66,6 +68,8 @@ struct ServiceJob: Sendable {
     /// Booked ahead: the appointment the vehicle came in on.
     var booking: Booking?
     var wantsBooking: Bool
+    /// Booked days ahead with its parts reserved then: when, and the reservations.
+    var heldAhead: (bookedAt: Int64, reservations: [Reservation.ID])?
     var status: RepairOrderStatus = .draft
     var entries: [Entry] = []
     var completedAt: Int64?

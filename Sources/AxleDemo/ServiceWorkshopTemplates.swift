@@ -66,27 +66,25 @@ enum ServiceWorkshopTemplates {
     }
 
     static let workshops: [Workshop] = [
-        Workshop(siteCode: "DLR-NORTH", laborRateMinor: 16_500, taxBasisPoints: 1_025, utilization: 0.77,
+        Workshop(siteCode: "DLR-NORTH", laborRateMinor: 16_500, taxBasisPoints: 1_025, utilization: 0.64,
                  technicians: [
                      ("Marcus Bell", .master, .early), ("Ana Kowalski", .evSpecialist, .early),
                      ("Dwayne Foster", .diagnostician, .late), ("Priya Raman", .engine, .early),
                      ("Tomasz Nowak", .chassis, .early), ("Luis Ortega", .brakes, .weekend),
-                     ("Kevin O'Brien", .climate, .late), ("Jamal Carter", .express, .weekend),
-                     ("Erin Walsh", .chassis, .fourTens),
+                     ("Kevin O'Brien", .climate, .late), ("Erin Walsh", .chassis, .fourTens),
                  ],
                  bays: [("L1", .generalLift), ("L2", .generalLift), ("L3", .generalLift), ("L4", .generalLift),
                         ("L5", .generalLift), ("ALIGN", .alignment), ("EV1", .evBay), ("HD1", .heavyDuty)]),
-        Workshop(siteCode: "DLR-WEST", laborRateMinor: 15_500, taxBasisPoints: 775, utilization: 0.74,
+        Workshop(siteCode: "DLR-WEST", laborRateMinor: 15_500, taxBasisPoints: 775, utilization: 0.63,
                  technicians: [
                      ("Hiro Tanaka", .master, .early), ("Grace Lindqvist", .evSpecialist, .early),
                      ("Carlos Mendez", .evSpecialist, .late), ("Nadia Haddad", .diagnostician, .early),
                      ("Brian Schultz", .engine, .fourTens), ("Mei Chen", .chassis, .early),
-                     ("Ray Donovan", .brakes, .weekend), ("Oscar Villanueva", .climate, .late),
-                     ("Tyler Brooks", .express, .weekend),
+                     ("Ray Donovan", .chassis, .weekend), ("Oscar Villanueva", .climate, .late),
                  ],
                  bays: [("L1", .generalLift), ("L2", .generalLift), ("L3", .generalLift), ("L4", .generalLift),
                         ("ALIGN", .alignment), ("EV1", .evBay), ("HD1", .heavyDuty)]),
-        Workshop(siteCode: "WS-OAKPARK", laborRateMinor: 13_800, taxBasisPoints: 1_025, utilization: 0.72,
+        Workshop(siteCode: "WS-OAKPARK", laborRateMinor: 13_800, taxBasisPoints: 1_025, utilization: 0.64,
                  technicians: [
                      ("Frank Russo", .master, .early), ("Denise Howard", .diagnostician, .early),
                      ("Viktor Petrov", .engine, .late), ("Rosa Alvarez", .chassis, .early),

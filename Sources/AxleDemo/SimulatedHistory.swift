@@ -1,7 +1,8 @@
 import AxleDomain
 
 /// What the simulation of a group of parts produced, before identifiers and costs: documents
-/// (receipts, reservations, adjustments) and the timeline of what happened to them.
+/// (receipts, reservations, adjustments, transfers, count tasks) and the timeline of what
+/// happened to them.
 ///
 /// Quantities are thousandths of the part's unit, times microseconds since the epoch.
 struct SimulatedHistory {
@@ -44,10 +45,13 @@ struct SimulatedHistory {
         var updatedAt: Int64
         /// The last thing that happened to it, which its audit record tells.
         var lastAction: Action = .create
+        /// The transfer whose stock it holds at the source; its demand then names that transfer.
+        let transfer: Int?
 
         init(item: Int, demand: Demand, priority: PriorityClass, needBy: CalendarDate, requested: Int64,
-             reserved: Int64, at: Int64) {
+             reserved: Int64, at: Int64, transfer: Int? = nil) {
             self.item = item
+            self.transfer = transfer
             self.demand = demand
             self.priority = priority
             self.needBy = needBy
@@ -80,12 +84,25 @@ struct SimulatedHistory {
         let quantity: Int64
     }
 
+    /// Who took a step of a count: the counter (first count or recount) or the approving manager.
+    enum CountStep {
+        case count, recount, decision
+    }
+
     enum Event {
         case receipt(Int)
         /// A reservation is made: its identifier is drawn now, so identifiers follow time.
         case reserve(Int)
         case issue(reservation: Int, takes: [Take])
         case adjustment(Int)
+        /// A transfer is requested and its stock reserved at the source.
+        case transferRequest(Int)
+        case transferShip(Int)
+        case transferReceive(Int)
+        /// A count task is generated.
+        case countCreate(Int)
+        /// A count posts a variance (never zero) as a count adjustment.
+        case countPost(Int, variance: Int64, step: CountStep)
     }
 
     struct TimedEvent {
@@ -101,6 +118,8 @@ struct SimulatedHistory {
     var receipts: [Receipt] = []
     var reservations: [Reservation] = []
     var adjustments: [Adjustment] = []
+    var transfers: [Transfer] = []
+    var counts: [Count] = []
     var events: [TimedEvent] = []
 
     init(parts: [StockPart]) {

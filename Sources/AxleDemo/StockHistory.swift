@@ -4,16 +4,16 @@ import AxleStore
 
 /// Twelve months of stock history for the demo dealer group, up to yesterday: opening stock,
 /// supplier deliveries, reservations issued to repair, sales and work orders (intermittent,
-/// seasonal), backorders served by arriving stock, cancelled reservations, and a few found
-/// and lost adjustments — so the demo opens on a business that has been running for a year.
+/// seasonal), backorders served by arriving stock, cancelled reservations, a few found and
+/// lost adjustments, transfers between the sites (a few received short, over or damaged, with
+/// their exception items, most resolved), and cycle counts by ABC class with their recounts and
+/// approvals — so the demo opens on a business that has been running for a year.
 ///
 /// The history is simulated (`StockSimulation`), valued (`HistoryLedger`), then written in
 /// bulk: a transaction per group of parts, each with its movements, documents, commitments,
 /// average costs and audit records. The history ends the day before the demo is generated and
 /// its seasons follow the calendar, so it follows from the seed and that date: two demos
 /// generated on the same day hold the same history.
-///
-/// Transfers and cycle counts are not simulated yet; see `StockSimulation` for where they go.
 struct StockHistory {
     /// Items (a part at a site) per transaction: bounds memory at large scales. At the default
     /// scale the whole history is one transaction, posted in time order throughout.
@@ -21,17 +21,20 @@ struct StockHistory {
 
     let seed: UInt64
     let audit: AuditContext
+    let staff: DemoStaff
 
     func load(_ assortment: StockAssortment, sites: [Site], bins: [Bin], suppliers: [Supplier],
               into services: AxleServices, ids: inout DemoIdentifiers, counts: inout DemoCounts,
               progress: (String) -> Void) async throws {
-        let thresholds = try await services.database.read { stores in
-            var thresholds: [Money] = []
-            for site in sites { thresholds.append(try await stores.stock.policy(site: site.id).adjustmentApprovalThreshold) }
-            return thresholds
+        let policies = try await services.database.read { stores in
+            var policies: [SiteStockPolicy] = []
+            for site in sites { policies.append(try await stores.stock.policy(site: site.id)) }
+            return policies
         }
-        let historySites = zip(sites, thresholds).map { site, threshold in
-            HistorySite(site: site, bins: bins.filter { $0.siteID == site.id }, adjustmentThreshold: threshold)
+        let historySites = zip(sites, policies).map { site, policy in
+            HistorySite(site: site, bins: bins.filter { $0.siteID == site.id },
+                        adjustmentThreshold: policy.adjustmentApprovalThreshold,
+                        transferThreshold: policy.transferApprovalThreshold)
         }
         let calendar = HistoryCalendar(now: audit.at, timeZone: SiteTemplates.timeZone)
         let suppliers = SupplierBook(suppliers)
@@ -42,10 +45,10 @@ struct StockHistory {
         for chunk in chunks {
             let size = chunk.reduce(0) { $0 + $1.sites.count }
             progress("stock history from \(calendar.days[0].date): stocked items \(done + 1)–\(done + size) of "
-                     + "\(itemCount), with receipts, reservations, issues and adjustments")
+                     + "\(itemCount), with receipts, reservations, issues, adjustments, transfers and counts")
             let simulated = StockSimulation.run(chunk, sites: historySites, calendar: calendar, suppliers: suppliers,
                                                 random: &random)
-            let rows = HistoryLedger.rows(of: simulated, sites: historySites, ids: &ids)
+            let rows = HistoryLedger.rows(of: simulated, sites: historySites, staff: staff, ids: &ids)
             // The audit snapshots are encoded while the rows are written.
             let records = Task { [audit] in try await rows.audit.encoded(for: audit) }
             do {
@@ -60,7 +63,8 @@ struct StockHistory {
     }
 
     /// Consecutive parts, at most `itemsPerTransaction` items a group (a part is never split:
-    /// its sites share its average cost).
+    /// its sites share its average cost and transfer its stock). A site's ABC classes for cycle
+    /// counting are drawn up within a group: at the default scale, over all of its items.
     private static func chunks(_ parts: [StockedPart]) -> [[StockedPart]] {
         var chunks: [[StockedPart]] = []
         var current: [StockedPart] = []
@@ -84,6 +88,9 @@ struct StockHistory {
                        into services: AxleServices) async throws {
         try await services.database.write { stores in
             try await stores.reservations.insert(contentsOf: rows.reservations)
+            for transfer in rows.transfers { try await stores.transfers.insert(transfer) }
+            try await stores.exceptions.insert(rows.exceptions)
+            try await stores.counts.insert(rows.countTasks)
             try await stores.ledger.postInBulk(rows.movements)
             for adjustment in rows.adjustments { try await stores.adjustments.insert(adjustment) }
             for commitment in rows.commitments {

@@ -4,25 +4,25 @@ import Foundation
 /// Runs a group of stocked parts through the history's days, the way the use cases would have:
 /// demand arrives and is reserved (or backordered, or lost at the counter), reserved stock is
 /// issued a little later, receipts arrive after the supplier's lead time and serve backorders
-/// first, and now and then a part is found or lost.
+/// first, and now and then a part is found or lost. Each evening an item at its reorder point
+/// is replenished from the nearest site with surplus stock of the part by transfer, or else
+/// from its supplier (`StockSimulation+Transfers`); each morning the items due by their ABC
+/// class are cycle counted (`StockSimulation+Counts`).
 ///
 /// Each item (a part at a site) keeps its own stock, so the rules hold at every moment:
 /// nothing is reserved beyond unrestricted stock, nothing issued that is not reserved, nothing
 /// lost that is committed. Quantities are thousandths of the part's unit, times microseconds.
 ///
-/// Transfers and cycle counts are not simulated yet. Both fit the day loop, which runs all
-/// sites of one part together: a dealership's evening review can order from the distribution
-/// center's item of the same part instead of a supplier (a `transfer` reservation there, a
-/// shipment into `inTransit`, its receipt after the transit days), and a count schedule by
-/// ABC class can post count adjustments beside `adjust`. Each becomes a `SimulatedHistory`
-/// event that `HistoryLedger` turns into its document, movements and audit record.
+/// The day loop runs all sites of one part together: every item lives through a day, then
+/// every item that changed is reviewed that evening, when the other sites' stock of the part
+/// is known as of the same evening.
 struct StockSimulation {
-    private struct Plan {
+    struct Plan {
         let demand: ItemDemand
         let replenishment: Replenishment
     }
 
-    private struct State {
+    struct State {
         /// Unrestricted stock by lot, oldest lot first.
         var lots: [(lot: String?, quantity: Int64)] = []
         var unrestricted: Int64 = 0
@@ -33,6 +33,12 @@ struct StockSimulation {
         var waiting: [Int] = []
         /// Covered reservations and when their stock is issued.
         var due: [(at: Int64, reservation: Int)] = []
+        /// Requested or shipped transfers to the item, not received yet.
+        var inbound: Int64 = 0
+        /// Steps of transfers and counts due on later days.
+        var scheduled: [(at: Int64, day: Int, action: Action)] = []
+        /// Lots (`""` for none) with a count task still waiting for a recount or a decision.
+        var activeCounts: Set<String> = []
     }
 
     /// A price a supplier raised during the year, from a day on.
@@ -41,29 +47,35 @@ struct StockSimulation {
         let permille: Int64
     }
 
-    private enum Action {
+    enum Action {
         case arrival(Int64)
         case demand
         case adjustment
+        case ship(transfer: Int)
+        case receive(transfer: Int)
+        /// The morning's count tasks of the item: generated at `generatedAt`, then counted.
+        case count(generatedAt: Int64)
+        case recount(Int)
+        case decideCount(Int)
     }
 
-    private var random: DemoRandom
-    private let calendar: HistoryCalendar
-    private let sites: [HistorySite]
-    private var history: SimulatedHistory
-    private var plans: [Plan] = []
-    private var states: [State] = []
+    var random: DemoRandom
+    let calendar: HistoryCalendar
+    let sites: [HistorySite]
+    var history: SimulatedHistory
+    var plans: [Plan] = []
+    var states: [State] = []
     private var serial = 0
     private var actions: [(at: Int64, action: Action)] = []
 
     // Flat tables for the daily loop, which runs for every item on every day: most days nothing
     // happens to an item, and finding that out must cost next to nothing.
     /// Each site's working weight on each day: `[site * days + day]`.
-    private let weights: [Double]
+    let weights: [Double]
     /// Each day's month, 0 for January.
     private let months: [Int]
     /// Each item's site.
-    private var itemSites: [Int] = []
+    var itemSites: [Int] = []
     /// Each item's expected demands per full working day in each month: `[item * 12 + month]`.
     private var rates: [Double] = []
     /// The day the item's next order arrives; `Int.max` when nothing is on order.
@@ -71,7 +83,15 @@ struct StockSimulation {
     /// Whether the item has covered reservations waiting to be issued.
     private var issuesDue: [Bool] = []
     /// Whether the item's stock position changed since its last review.
-    private var changed: [Bool] = []
+    var changed: [Bool] = []
+    /// The next day with a scheduled step for the item; `Int.max` when none.
+    var nextScheduled: [Int] = []
+    /// The day of the item's next cycle count; `Int.max` when none falls in the history.
+    var nextCounts: [Int] = []
+    /// Each item's count rule (interval and tolerance of its ABC class) and class.
+    var countRules: [CountPolicy.Rule] = []
+    /// Other sites by distance from each site, nearest first: where a transfer may come from.
+    let sources: [[Int]]
 
     /// Chance that an item has a found or lost adjustment on a given working day: about one a
     /// year in sixty items.
@@ -97,6 +117,7 @@ struct StockSimulation {
         self.sites = sites
         weights = sites.flatMap { site in calendar.days.map { site.weekdays[$0.weekday - 1] } }
         months = calendar.days.map { $0.date.month - 1 }
+        sources = Self.sources(sites)
         history = SimulatedHistory(parts: parts.map(\.part))
         for (partIndex, stocked) in parts.enumerated() {
             let seasons = DemandSeasons.factors(for: stocked.part.category)
@@ -113,8 +134,10 @@ struct StockSimulation {
                 nextArrivals.append(Int.max)
                 issuesDue.append(false)
                 changed.append(true)
+                nextScheduled.append(Int.max)
             }
         }
+        scheduleCounts()
     }
 
     private mutating func run(_ parts: [StockedPart]) {
@@ -126,6 +149,11 @@ struct StockSimulation {
             for item in items { open(item, price: price) }
             for day in calendar.days.indices {
                 for item in items { simulate(item, day: day, price: price) }
+                // Only a changed position can have fallen to the reorder point: a review that
+                // orders lifts it above.
+                for item in items where changed[item] && weight(item, day: day) > 0 {
+                    review(item, day: day, among: items)
+                }
             }
         }
         for item in history.items.indices {
@@ -143,30 +171,41 @@ struct StockSimulation {
 
     // MARK: - One day of one item
 
+    /// The site's working weight on the day: 0 when it is closed.
+    func weight(_ item: Int, day: Int) -> Double {
+        weights[itemSites[item] * calendar.days.count + day]
+    }
+
     private mutating func simulate(_ item: Int, day: Int, price: PriceChange?) {
-        let weight = weights[itemSites[item] * calendar.days.count + day]
+        let weight = weight(item, day: day)
         let arriving = nextArrivals[item] == day
+        let scheduled = nextScheduled[item] == day
+        let counting = nextCounts[item] == day
         var demands = 0
         var adjusting = false
         if weight > 0 {
             demands = poisson(rates[item * 12 + months[day]] * weight)
             adjusting = random.chance(Self.adjustmentChance)
         }
-        if arriving || demands > 0 || adjusting {
-            act(item, day: day, price: price, arriving: arriving, demands: demands, adjusting: adjusting)
+        if arriving || demands > 0 || adjusting || scheduled || counting {
+            act(item, day: day, price: price, arriving: arriving, demands: demands, adjusting: adjusting,
+                scheduled: scheduled, counting: counting)
         } else if issuesDue[item] {
             issueDue(item, through: calendar.moment(day: day, seconds: 86_399), day: day)
         }
-        // Only a changed position can have fallen to the reorder point: a review that orders
-        // lifts it above.
-        if weight > 0 && changed[item] { review(item, day: day) }
     }
 
-    /// A day on which something arrives or is asked for: everything in time order, with the
-    /// issues that fall due in between.
+    /// A day on which something arrives, is asked for, shipped or counted: everything in time
+    /// order, with the issues that fall due in between.
     private mutating func act(_ item: Int, day: Int, price: PriceChange?, arriving: Bool, demands: Int,
-                              adjusting: Bool) {
+                              adjusting: Bool, scheduled: Bool, counting: Bool) {
         actions.removeAll(keepingCapacity: true)
+        if scheduled {
+            for step in states[item].scheduled where step.day == day { actions.append((step.at, step.action)) }
+            states[item].scheduled.removeAll { $0.day == day }
+            nextScheduled[item] = states[item].scheduled.map(\.day).min() ?? Int.max
+        }
+        if counting { actions.append(countingMoment(item, day: day)) }
         if arriving {
             for order in states[item].onOrder where order.arrival == day {
                 actions.append((calendar.moment(day: day, seconds: random.int(in: 25_200...36_000)), .arrival(order.quantity)))
@@ -189,13 +228,18 @@ struct StockSimulation {
             case .arrival(let quantity): receive(quantity, item: item, at: at, day: day, price: price)
             case .demand: demand(item, at: at, day: day)
             case .adjustment: adjust(item, at: at, day: day)
+            case .ship(let transfer): ship(transfer, at: at, day: day)
+            case .receive(let transfer): receive(transfer: transfer, at: at, day: day)
+            case .count(let generatedAt): count(item, generatedAt: generatedAt, at: at, day: day)
+            case .recount(let count): recount(count, at: at, day: day)
+            case .decideCount(let count): decide(count, at: at, day: day)
             }
         }
         issueDue(item, through: calendar.moment(day: day, seconds: 86_399), day: day)
     }
 
-    /// Knuth's method: fine for the small daily rates here.
-    private mutating func poisson(_ rate: Double) -> Int {
+    /// Knuth's method: fine for the rates here, at most a busy item's demands in a year.
+    mutating func poisson(_ rate: Double) -> Int {
         let limit = exp(-rate)
         var count = 0
         var product = random.unit()
@@ -292,7 +336,7 @@ struct StockSimulation {
 
     /// Gives available stock to waiting reservations by the allocation policy's order
     /// (priority class, need-by date, age), as `BackorderAllocation` does.
-    private mutating func allocate(_ item: Int, at: Int64, day: Int) {
+    mutating func allocate(_ item: Int, at: Int64, day: Int) {
         var available = states[item].unrestricted - states[item].reserved
         guard available > 0, !states[item].waiting.isEmpty else { return }
         let order = states[item].waiting.sorted { lhs, rhs in
@@ -371,7 +415,7 @@ struct StockSimulation {
 
     // MARK: - Stock in lots
 
-    private mutating func add(_ quantity: Int64, to lot: String?, item: Int) {
+    mutating func add(_ quantity: Int64, to lot: String?, item: Int) {
         if let index = states[item].lots.firstIndex(where: { $0.lot == lot }) {
             states[item].lots[index].quantity += quantity
         } else {
@@ -381,7 +425,7 @@ struct StockSimulation {
     }
 
     /// Takes stock from the fullest lots first, as `ConsumeReservation` picks bins.
-    private mutating func take(_ quantity: Int64, item: Int) -> [SimulatedHistory.Take] {
+    mutating func take(_ quantity: Int64, item: Int) -> [SimulatedHistory.Take] {
         var remaining = quantity
         var takes: [SimulatedHistory.Take] = []
         while remaining > 0, let index = fullestLot(item) {
@@ -395,6 +439,15 @@ struct StockSimulation {
         states[item].lots.removeAll { $0.quantity == 0 }
         states[item].unrestricted -= quantity
         return takes
+    }
+
+    /// Takes stock from one lot (a counted position), which holds at least `quantity`.
+    mutating func take(_ quantity: Int64, lot: String?, item: Int) {
+        guard let index = states[item].lots.firstIndex(where: { $0.lot == lot }),
+              states[item].lots[index].quantity >= quantity else { preconditionFailure("a count takes only what is there") }
+        states[item].lots[index].quantity -= quantity
+        states[item].lots.removeAll { $0.quantity == 0 }
+        states[item].unrestricted -= quantity
     }
 
     private func fullestLot(_ item: Int) -> Int? {
@@ -439,16 +492,21 @@ struct StockSimulation {
 
     // MARK: - Replenishment
 
-    /// The evening review: when available stock less backorders plus what is on order is at or
-    /// below the reorder point, order enough whole order quantities to get above it.
-    private mutating func review(_ item: Int, day: Int) {
+    /// The evening review: when available stock less backorders plus what is on order or on its
+    /// way by transfer is at or below the reorder point, get enough whole order quantities to be
+    /// above it: from the nearest other site that has them to spare, else from the supplier.
+    private mutating func review(_ item: Int, day: Int, among items: Range<Int>) {
         changed[item] = false
         let plan = plans[item].replenishment
         let state = states[item]
-        let position = state.unrestricted - state.reserved - state.backordered
+        let position = state.unrestricted - state.reserved - state.backordered + state.inbound
             + state.onOrder.reduce(0) { $0 + $1.quantity }
         guard position <= plan.reorderPoint else { return }
         let quantity = ((plan.reorderPoint - position) / plan.orderQuantity + 1) * plan.orderQuantity
+        if let source = transferSource(for: item, quantity: quantity, among: items) {
+            requestTransfer(quantity, from: source, to: item, day: day)
+            return
+        }
         var arrival = day + plan.supplier.leadTimeDays + (random.chance(Self.lateChance) ? random.int(in: 1...5) : 0)
         while arrival < calendar.days.count && !HistorySite.isDeliveryDay(calendar.days[arrival].weekday) {
             arrival += 1
@@ -457,7 +515,13 @@ struct StockSimulation {
         nextArrivals[item] = min(nextArrivals[item], arrival)
     }
 
-    private mutating func append(_ event: SimulatedHistory.Event, at: Int64, item: Int) {
+    /// Schedules a step on a later day of the item.
+    mutating func schedule(_ action: Action, at: Int64, day: Int, item: Int) {
+        states[item].scheduled.append((at, day, action))
+        nextScheduled[item] = min(nextScheduled[item], day)
+    }
+
+    mutating func append(_ event: SimulatedHistory.Event, at: Int64, item: Int) {
         changed[item] = true
         serial += 1
         history.events.append(SimulatedHistory.TimedEvent(at: at, part: history.items[item].part, serial: serial,

@@ -36,7 +36,8 @@ public protocol CountStore: Sendable {
     func lastCounted(site: Site.ID) async throws -> [CountTarget: Instant]
     /// Positions of the site with a task still open, awaiting a recount or awaiting approval.
     func activeTargets(site: Site.ID) async throws -> Set<CountTarget>
-    /// Adds new (open) tasks. The schema refuses a second active task for one position.
+    /// Adds tasks: new (open) ones, or, for the demo's history, tasks as they ended. The schema
+    /// refuses a second active task for one position.
     func insert(_ tasks: [CountTask]) async throws
     func update(_ task: CountTask) async throws
     /// With `forUpdate`, other writers of the task wait until this transaction ends.

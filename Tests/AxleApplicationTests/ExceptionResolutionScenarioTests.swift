@@ -115,4 +115,47 @@ struct ExceptionResolutionScenarioTests {
             #expect(try await fixtures.verify() == [])
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func twoManagersResolvingTheSameItemAtOnceResolveItOnce(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let fixtures = Fixtures(services: services)
+            let warehouse = try await fixtures.site("DC-1", kind: .distributionCenter)
+            let branch = try await fixtures.site("DLR-A")
+            let filter = try await fixtures.part("OF-1")
+            try await fixtures.receive(10, of: filter, into: try await fixtures.bin("R-01", at: warehouse))
+            let transfer = try await fixtures.requestTransfer(4, of: filter, from: warehouse, to: branch)
+            try await fixtures.ship(transfer)
+            let short = try #require(try await fixtures.receive(transfer, good: 3, into: try await fixtures.bin("A-01", at: branch))
+                .exceptions.first)
+            let (first, _) = try await fixtures.user("pm-1", role: .partsManager, sites: [branch.code])
+            let (second, _) = try await fixtures.user("pm-2", role: .partsManager, sites: [branch.code])
+
+            let outcomes = await withTaskGroup(of: Result<TransferException, any Error>.self) { group in
+                for (caller, resolution) in [(first, TransferException.Resolution.claimed), (second, .writtenOff)] {
+                    group.addTask {
+                        await Result(catching: {
+                            try await services.commands.run(ResolveException(exceptionID: short.id, input: .init(
+                                resolution: resolution, note: "Settled by \(caller.principal.name)")), as: caller)
+                        })
+                    }
+                }
+                var outcomes: [Result<TransferException, any Error>] = []
+                for await outcome in group { outcomes.append(outcome) }
+                return outcomes
+            }
+            let resolved = outcomes.compactMap { try? $0.get() }
+            #expect(resolved.count == 1)
+            let refusals = outcomes.compactMap { outcome -> ExceptionError? in
+                guard case .failure(let error) = outcome else { return nil }
+                return error as? ExceptionError
+            }
+            #expect(refusals == [.illegalTransition(from: .resolved, event: .resolve, allowed: [])])
+            let stored = try await services.transfers.exceptions(site: branch.id, state: .resolved,
+                                                                 PageRequest(after: nil, limit: 10), as: Fixtures.system)
+            #expect(stored == resolved)
+            let trail = try await fixtures.auditTrail().filter { $0.action == "exception.resolve" }
+            #expect(trail.count == 1)
+        }
+    }
 }

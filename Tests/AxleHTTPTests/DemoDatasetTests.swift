@@ -36,6 +36,9 @@ struct DemoDatasetTests {
             try await checkAudit(first)
             try await checkStockHistory(first, ledger: ledger, summary: summary)
             try await checkLedgerOverHTTP(first, ledger: ledger, summary: summary)
+            try await checkTransfers(first, ledger: ledger, summary: summary)
+            try await checkCounts(first, ledger: ledger, summary: summary)
+            try await checkService(first, summary: summary)
         }
     }
 
@@ -81,6 +84,13 @@ struct DemoDatasetTests {
         #expect(try #require(counts["receipts"]) > 10_000)
         #expect((1...200).contains(try #require(counts["open backorders"])))
         #expect((20...400).contains(try #require(counts["adjustments"])))
+        // Transfers between the sites, a few received short, over or damaged; a year of cycle counts.
+        #expect((200...3_000).contains(try #require(counts["transfers"])))
+        #expect((5...200).contains(try #require(counts["exception items"])))
+        #expect((1...50).contains(try #require(counts["open exception items"])))
+        #expect((10_000...60_000).contains(try #require(counts["count tasks"])))
+        #expect((50...2_000).contains(try #require(counts["count adjustments"])))
+        #expect(counts["users"] == 14)
         #expect(try #require(counts["bins"]) >= 5 * 20)
         // Several hundred chains of 2–4 links, a few thousand substitutes, 1–5 fitments for most parts.
         #expect((300...3_000).contains(try #require(counts["supersessions"])))

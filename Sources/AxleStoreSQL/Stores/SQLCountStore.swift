@@ -83,14 +83,21 @@ struct SQLCountStore: CountStore {
         try await Batch.each(tasks) { chunk in
             var insert = sql.insert(into: "count_tasks").columns(
                 "id", "part_id", "site_id", "bin_key", "status", "lot_key", "owner_key", "abc_class", "tolerance_bp",
-                "generated_on", "state", "created_by", "created_at_us")
+                "generated_on", "state", "created_by", "created_at_us", "first_counted_milli", "first_book_milli",
+                "first_within_tolerance", "first_by", "first_at_us", "recount_counted_milli", "recount_book_milli",
+                "recount_within_tolerance", "recount_by", "recount_at_us", "posted_variance_milli", "decided_by",
+                "decided_at_us")
             for task in chunk {
-                precondition(task.state == .open, "tasks are created open")
                 let key = PositionKey(task.position)
+                let first = task.firstCount, recount = task.recount
                 insert = insert.values([
                     task.id.description, task.partID.description, key.siteID, key.bin, key.status, key.lot, key.owner,
                     task.abcClass.rawValue, task.toleranceBasisPoints, task.generatedOn.description, task.state.rawValue,
-                    task.createdBy.description, task.createdAt.microseconds,
+                    task.createdBy.description, task.createdAt.microseconds, first?.counted.milli, first?.book.milli,
+                    first?.withinTolerance, first?.countedBy.description, first?.countedAt.microseconds,
+                    recount?.counted.milli, recount?.book.milli, recount?.withinTolerance,
+                    recount?.countedBy.description, recount?.countedAt.microseconds, task.postedVariance?.milli,
+                    task.decidedBy?.description, task.decidedAt?.microseconds,
                 ])
             }
             try await insert.run()

@@ -6,17 +6,25 @@ struct SQLTransferStore: TransferStore {
     let sql: any SQLDatabase
     let dialect: Dialect
 
+    /// Inserts the transfer in whatever state it is (the demo's history writes shipped and received ones).
     func insert(_ transfer: Transfer) async throws {
         let t = transfer
         try await sql.raw("""
             INSERT INTO transfers (id, part_id, quantity_milli, source_site_id, destination_site_id, value_minor,
-                approval_required, reservation_id, state, requested_by, requested_at_us)
+                approval_required, reservation_id, state, requested_by, requested_at_us, approved_by, approved_at_us,
+                shipped_by, shipped_at_us, expected_arrival, received_by, received_at_us, received_good_milli,
+                received_damaged_milli, short_milli, over_milli, cancelled_by, cancelled_at_us, cycle_time_s)
             VALUES (\(bind: t.id.description), \(bind: t.partID.description), \(bind: t.quantity.milli),
                 \(bind: t.sourceSiteID.description), \(bind: t.destinationSiteID.description),
                 \(bind: t.value.minorUnits), \(bind: t.approvalRequired), \(bind: t.reservationID.description),
-                \(bind: t.state.rawValue), \(bind: t.requested.actorID.description), \(bind: t.requested.at.microseconds))
+                \(bind: t.state.rawValue), \(bind: t.requested.actorID.description), \(bind: t.requested.at.microseconds),
+                \(bind: t.approved?.actorID.description), \(bind: t.approved?.at.microseconds),
+                \(bind: t.shipped?.actorID.description), \(bind: t.shipped?.at.microseconds),
+                \(bind: t.expectedArrival?.description), \(bind: t.received?.actorID.description),
+                \(bind: t.received?.at.microseconds), \(bind: t.receipt?.good.milli), \(bind: t.receipt?.damaged.milli),
+                \(bind: t.receipt?.short.milli), \(bind: t.receipt?.over.milli), \(bind: t.cancelled?.actorID.description),
+                \(bind: t.cancelled?.at.microseconds), \(bind: t.cycleTimeSeconds))
             """).run()
-        try await update(transfer)
     }
 
     func update(_ transfer: Transfer) async throws {
