@@ -5,13 +5,15 @@ import AxleStore
 /// A deterministic, realistic dealer group for demonstrations and benchmarks: Northwind Motor
 /// Group, five sites around Chicago, a parts catalogue with supersessions, substitutes and
 /// fitments, suppliers, customer vehicles with valid VINs, twelve months of stock history at
-/// every site, and a user of every role.
+/// every site, a user of every role, and three service departments with their customers, a
+/// year of repair orders and the next two weeks' appointments (`ServiceDemo`).
 ///
 /// The same seed and scale give the same rows and identifiers. Only what depends on the clock
 /// differs between runs: audit times, the dates of supersessions announced for the coming
-/// months, the stock history's dates (it ends yesterday, so its seasons follow the calendar
-/// too), and the users and tokens, which the ordinary token use case issues. Two loads on the
-/// same day give the same stock history.
+/// months, the stock history's and service history's dates (they end yesterday, so their
+/// seasons follow the calendar too), the times of what the demo does today through the use
+/// cases (deliveries, transfers, appointments), and the users and tokens, which the ordinary
+/// token use case issues. Two loads on the same day give the same stock history.
 public struct DemoDataset: Sendable {
     public let seed: UInt64
     /// Multiplies the catalogue, suppliers, vehicles and the distribution center's assortment (and so its

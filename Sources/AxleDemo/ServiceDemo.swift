@@ -23,7 +23,8 @@ struct ServiceDemo {
               progress: (String) -> Void) async throws {
         progress("service departments: labor operations, technicians, bays and customers")
         let input = try await ServiceHistoryInput.read(from: services)
-        guard input.workshops.count == ServiceWorkshopTemplates.workshops.count else { return }
+        precondition(input.workshops.count == ServiceWorkshopTemplates.workshops.count,
+                     "the demo's sites include its three workshops")
         let history = HistoryCalendar(now: audit.at, timeZone: SiteTemplates.timeZone)
         let past = history.days.map(\.date)
         let today = past[past.count - 1].next
@@ -79,6 +80,8 @@ struct ServiceDemo {
             ("time entries", rows.entries.count), ("past appointments", rows.appointments.count),
             ("appointments booked ahead", outcome.appointments), ("transfers on their way to workshops", outcome.transfers),
         ]
+        // Booking re-checks what the agenda chose; a refusal means the two disagree, which the summary shows.
+        if outcome.refused > 0 { counts.service.append(("appointments refused by booking", outcome.refused)) }
     }
 
     /// The demo users who clock on as technicians, by site code, and the administrator, who

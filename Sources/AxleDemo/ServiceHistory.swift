@@ -29,14 +29,7 @@ struct ServiceHistory {
     private let end: Int64
     private var random: DemoRandom
     private var timeline: ServiceTimeline
-    /// The workshop's own vehicles, and the fleet vehicles among them.
-    private let pool: [Int]
-    private let fleetPool: [Int]
-    private var fitting: [Part.ID: [Int]] = [:]
-    /// Vehicles by make and model, compared as fitments compare them.
-    private let models: [ModelKey: [Int]]
-    /// When each vehicle may come in again without looking like a comeback.
-    private var rested: [Int: Int64] = [:]
+    private var vehicles: ServiceVehicles
     private var numbers: Set<String>
     private let numberBase: Int
     private var laborOnlyToday = 0
@@ -65,9 +58,7 @@ struct ServiceHistory {
         random = DemoRandom(seed: seed, stream: "service history \(workshop.site.code)")
         timeline = ServiceTimeline(technicians: workshop.technicians, absences: workshop.absences,
                                    calendar: workshop.calendar, dates: dates)
-        pool = owned.indices.filter { owned[$0].home == index }
-        fleetPool = pool.filter { owned[$0].fleet }
-        models = Dictionary(grouping: owned.indices) { ModelKey(make: owned[$0].vehicle.make, model: owned[$0].vehicle.model) }
+        vehicles = ServiceVehicles(owned: owned, workshop: index, fitments: input.fitments)
         numbers = Set(input.orders[index].keys)
         let layout = SiteTemplates.layouts.firstIndex { $0.code == workshop.site.code.rawValue } ?? index
         numberBase = 100_000 * (layout + 1) + 20_000
@@ -205,7 +196,7 @@ struct ServiceHistory {
     // MARK: - Orders without parts
 
     private mutating func laborOnlyJob(day: Int) -> ServiceJob {
-        let vehicle = pickVehicle(notBefore: dayStart(day))
+        let vehicle = vehicles.pick(notBefore: dayStart(day), using: &random)
         var codes = [laborOnlyOperation(for: owned[vehicle], on: dates[day])]
         if random.chance(0.5) {
             let extra = random.pick(["MPI", "TYR-ROT", "ALN-4W"])
@@ -220,7 +211,7 @@ struct ServiceHistory {
                              method: method(), workFrom: openedAt + Int64(random.int(in: 5...20)) * Self.minute,
                              lastIssue: nil, labor: labor, lines: [], wantsBooking: booked)
         job.vehicle = vehicle
-        rested[vehicle] = openedAt + 35 * 86_400 * 1_000_000
+        vehicles.rest(vehicle, until: openedAt + ServiceVehicles.rest)
         if booked, random.chance(0.04) { cancelledBooking(day: day, operations: labor.map { $0.operation }) }
         return job
     }
@@ -264,7 +255,7 @@ struct ServiceHistory {
     }
 
     private mutating func cancelledBooking(day: Int, operations: [LaborOperation]) {
-        let vehicle = pickVehicle(notBefore: dayStart(day))
+        let vehicle = vehicles.pick(notBefore: dayStart(day), using: &random)
         let start = arrival(day: day, booked: true) / ServiceAgenda.quarterHour * ServiceAgenda.quarterHour
         let minutes = LaborOperation.minutes(of: operations.reduce(Quantity.zero) { $0 + $1.standardHours })
         let technician = workshop.technicians.first { $0.has(Set(operations.map(\.skill))) } ?? workshop.technicians[0]
@@ -289,9 +280,8 @@ struct ServiceHistory {
     // MARK: - Doing the work
 
     private mutating func finish(_ job: inout ServiceJob, agenda: inout ServiceAgenda) {
-        if job.origin != .laborOnly { job.vehicle = pickVehicle(for: job) }
-        let rest = job.openedAt + 35 * 86_400 * 1_000_000
-        rested[job.vehicle] = job.comebackOf != nil ? rest : max(rested[job.vehicle] ?? .min, rest)
+        if job.origin != .laborOnly { job.vehicle = vehicles.pick(for: job, using: &random) }
+        vehicles.rest(job.vehicle, until: job.openedAt + ServiceVehicles.rest, replacing: job.comebackOf != nil)
         let hybrid = owned[job.vehicle].vehicle.engine?.contains("Hybrid") == true
         if hybrid, job.origin == .done, random.chance(0.2) { job.labor.append(laborLine(setup.byCode["EV-HV-INSP"]!)) }
         switch job.origin {
@@ -442,60 +432,8 @@ struct ServiceHistory {
               let operation = job.labor.map(\.operation).first(where: { $0.code.rawValue != "MPI" }) else { return nil }
         let due = day(of: completed) + random.int(in: 3...24)
         guard due < dates.count else { return nil }
-        rested[job.vehicle] = Int64.max
+        vehicles.rest(job.vehicle, until: .max)
         return (due, Comeback(vehicle: job.vehicle, operation: operation, concern: job.concern, original: job.number))
-    }
-
-    // MARK: - Vehicles and customers
-
-    /// A vehicle the order's first vehicle-specific part fits, preferably one that usually comes
-    /// here and has not been in lately; otherwise one of the workshop's regulars.
-    private mutating func pickVehicle(for job: ServiceJob) -> Int {
-        if let part = job.lines.map(\.reservation.partID).first(where: { input.fitments[$0] != nil }) {
-            let candidates = vehicles(fitting: part)
-            if !candidates.isEmpty {
-                for _ in 0..<10 {
-                    let vehicle = random.pick(candidates)
-                    if (rested[vehicle] ?? .min) < job.openedAt && (owned[vehicle].home == index || random.chance(0.3)) {
-                        return vehicle
-                    }
-                }
-            }
-        }
-        return pickVehicle(notBefore: job.openedAt)
-    }
-
-    private mutating func pickVehicle(notBefore moment: Int64) -> Int {
-        var vehicle = 0
-        for _ in 0..<20 {
-            if random.chance(0.1) {
-                vehicle = random.int(in: 0...(owned.count - 1))
-            } else if !fleetPool.isEmpty, random.chance(0.2) {
-                vehicle = random.pick(fleetPool)
-            } else if !pool.isEmpty {
-                vehicle = random.pick(pool)
-            } else {
-                vehicle = random.int(in: 0...(owned.count - 1))
-            }
-            if (rested[vehicle] ?? .min) < moment { return vehicle }
-        }
-        return vehicle
-    }
-
-    private mutating func vehicles(fitting part: Part.ID) -> [Int] {
-        if let known = fitting[part] { return known }
-        var found: [Int] = []
-        for fitment in input.fitments[part] ?? [] {
-            for index in models[ModelKey(make: fitment.make, model: fitment.model)] ?? [] where !found.contains(index) {
-                let vehicle = owned[index].vehicle
-                if fitment.fits(make: vehicle.make, model: vehicle.model, year: vehicle.modelYear, engine: vehicle.engine) {
-                    found.append(index)
-                }
-            }
-        }
-        found.sort()
-        fitting[part] = found
-        return found
     }
 
     // MARK: - Small draws
@@ -520,17 +458,6 @@ struct ServiceHistory {
 
     private func dayStart(_ day: Int) -> Int64 {
         workshop.calendar.instant(on: dates[day], at: TimeOfDay(minutes: 0)!).microseconds
-    }
-}
-
-/// A make and model, without regard to case.
-private struct ModelKey: Hashable {
-    let make: String
-    let model: String
-
-    init(make: String, model: String) {
-        self.make = make.lowercased()
-        self.model = model.lowercased()
     }
 }
 

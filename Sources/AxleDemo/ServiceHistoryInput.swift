@@ -7,7 +7,6 @@ import AxleStore
 /// issues cost in the ledger, the stock the standard kits are drawn from, the vehicles and
 /// which of them each part fits.
 struct ServiceHistoryInput: Sendable {
-    let sites: [Site]
     /// The workshops' sites, in the order of `ServiceWorkshopTemplates.workshops`.
     let workshops: [Site]
     /// Each workshop's repair-order reservations, by demand reference.
@@ -56,7 +55,7 @@ struct ServiceHistoryInput: Sendable {
             }
             return fitments
         }
-        return ServiceHistoryInput(sites: sites, workshops: workshops, orders: orders, issued: issued, parts: parts,
+        return ServiceHistoryInput(workshops: workshops, orders: orders, issued: issued, parts: parts,
                                    stock: stock, vehicles: vehicles, fitments: fitments)
     }
 

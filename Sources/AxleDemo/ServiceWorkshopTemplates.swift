@@ -9,7 +9,8 @@ enum ServiceWorkshopTemplates {
         let laborRateMinor: Int64
         /// Local sales tax, in basis points.
         let taxBasisPoints: Int64
-        /// Share of the technicians' available time clocked on repair orders over the year.
+        /// Share of the technicians' available time each day's work is planned to fill; work
+        /// spilling over from busy days and Saturdays lands the clocked share some points higher.
         let utilization: Double
         let technicians: [(name: String, profile: Profile, shift: Shift)]
         let bays: [(code: String, type: BayType)]

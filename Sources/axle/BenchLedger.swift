@@ -65,6 +65,7 @@ struct BenchLedger: AsyncParsableCommand {
         let clock = ContinuousClock()
         let database = try options.url()
         print("database          \(database)")
+        let loadAtStart = LoadAverage.oneMinute()
         let fixture = try await BenchFixture.load(from: services, sampleSize: parts)
         var started = clock.now
         try await fixture.seed(units: 1_000_000, through: services, concurrency: clients)
@@ -87,6 +88,10 @@ struct BenchLedger: AsyncParsableCommand {
               + "(\(Figure.count(load.created)) created, \(load.refused) refused, \(load.failed) failed in "
               + "\(Figure.decimal(load.elapsed.seconds, 1)) s; latency p50 \(Figure.decimal(load.latencies.percentile(50))) ms, "
               + "p99 \(Figure.decimal(load.latencies.percentile(99))) ms)")
+        print("cpu/reservation   \(Figure.rate(load.cpuPerRequest)) µs of process CPU per request "
+              + "(load generator's event loop \(Figure.rate(load.clientCPUPerRequest)) µs, the rest "
+              + "\(Figure.rate(load.cpuPerRequest - load.clientCPUPerRequest)) µs); "
+              + "\(Figure.decimal(load.processCPU.seconds / load.elapsed.seconds)) cores busy")
 
         started = clock.now
         for index in 0..<movements {
@@ -112,9 +117,15 @@ struct BenchLedger: AsyncParsableCommand {
               + "\(Figure.decimal(useCaseLookups.percentile(50))) ms, p99 \(Figure.decimal(useCaseLookups.percentile(99))) ms "
               + "(\(Figure.count(lookups)) sequential each)")
 
+        let loadAtEnd = LoadAverage.oneMinute()
+        print("machine load      1-minute load average \(Figure.decimal(loadAtStart)) at the start, "
+              + "\(Figure.decimal(loadAtEnd)) at the end (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+
         if let markdown {
-            let row = "| \(Date().formatted(.iso8601.year().month().day())) | \(database.backendName) | \(clients) | "
-                + "\(Figure.rate(load.perSecond)) | \(Figure.decimal(load.latencies.percentile(50), 1)) / "
+            let row = "| \(Date().formatted(.iso8601.year().month().day())) | \(database.backendName) | "
+                + "\(Figure.decimal(loadAtStart, 1))–\(Figure.decimal(loadAtEnd, 1)) | \(clients) | "
+                + "\(Figure.rate(load.perSecond)) | \(Figure.rate(load.cpuPerRequest)) | "
+                + "\(Figure.decimal(load.latencies.percentile(50), 1)) / "
                 + "\(Figure.decimal(load.latencies.percentile(99), 1)) | \(Figure.rate(movementsPerSecond)) | "
                 + "\(Figure.count(cells)) in \(Figure.decimal(matrixTime.seconds, 3)) s | "
                 + "\(Figure.decimal(httpLookups.percentile(50))) / \(Figure.decimal(httpLookups.percentile(99))) | "
@@ -137,9 +148,10 @@ struct BenchLedger: AsyncParsableCommand {
     }
 
     static let markdownHeader = """
-        | date | backend | clients | reservations/s (HTTP) | reservation p50 / p99 ms | movements/s (sequential) | \
-        stock matrix | lookup p50 / p99 ms (HTTP) | lookup p50 / p99 ms (use case) |
-        |---|---|---|---|---|---|---|---|---|
+        | date | backend | load avg | clients | reservations/s (HTTP) | CPU µs/reservation | \
+        reservation p50 / p99 ms | movements/s (sequential) | stock matrix | lookup p50 / p99 ms (HTTP) | \
+        lookup p50 / p99 ms (use case) |
+        |---|---|---|---|---|---|---|---|---|---|---|
 
         """
 

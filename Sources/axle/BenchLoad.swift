@@ -10,8 +10,14 @@ enum BenchLoad {
         var failed = 0
         var latencies = Latencies()
         var elapsed = Duration.zero
+        /// CPU time of the whole process during the run, and of the client's event loop within it.
+        var processCPU = Duration.zero
+        var clientCPU = Duration.zero
 
         var perSecond: Double { Double(created) / elapsed.seconds }
+        /// Process CPU time per request, in microseconds.
+        var cpuPerRequest: Double { processCPU.seconds * 1e6 / Double(max(created + refused + failed, 1)) }
+        var clientCPUPerRequest: Double { clientCPU.seconds * 1e6 / Double(max(created + refused + failed, 1)) }
 
         mutating func merge(_ other: Outcome) {
             created += other.created
@@ -27,6 +33,8 @@ enum BenchLoad {
                              maximum: Int) async throws -> Outcome {
         let tickets = Counter(limit: maximum)
         let clock = ContinuousClock()
+        let clientCPUBefore = try await server.clientCPUTime()
+        let processCPUBefore = CPUTime.process()
         let started = clock.now
         let deadline = started + duration
         var outcome = try await withThrowingTaskGroup(of: Outcome.self) { group in
@@ -55,6 +63,8 @@ enum BenchLoad {
             return try await group.reduce(into: Outcome()) { $0.merge($1) }
         }
         outcome.elapsed = clock.now - started
+        outcome.processCPU = CPUTime.process() - processCPUBefore
+        outcome.clientCPU = try await server.clientCPUTime() - clientCPUBefore
         return outcome
     }
 

@@ -12,10 +12,14 @@ import ServiceLifecycle
 
 /// The HTTP API served in this process on a free loopback port, with an administrator's
 /// token and a client whose pool holds one connection per concurrent caller.
+///
+/// The client (the load generator) has an event loop thread of its own, so the CPU time it
+/// takes can be told apart from the server's (`clientCPUTime`).
 struct BenchServer: Sendable {
     let baseURL: String
     let token: String
     private let client: HTTPClient
+    private let clientLoop: MultiThreadedEventLoopGroup
     private let serviceGroup: ServiceGroup
     private let running: Task<Void, any Error>
 
@@ -23,6 +27,9 @@ struct BenchServer: Sendable {
     static let requestTimeout = TimeAmount.seconds(30)
 
     static func start(services: AxleServices, connections: Int, logger: Logger) async throws -> BenchServer {
+        let issued = try await services.commands.run(
+            IssueToken(name: "bench", role: .admin, siteCodes: [], validForSeconds: 86_400),
+            as: BenchFixture.operatorCaller)
         let port = try await freeLoopbackPort()
         let app = AxleServer.application(services: services, configuration: ServerConfiguration(host: "127.0.0.1", port: port),
                                          logger: logger)
@@ -31,12 +38,10 @@ struct BenchServer: Sendable {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60),
                                              concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        let issued = try await services.commands.run(
-            IssueToken(name: "bench", role: .admin, siteCodes: [], validForSeconds: 86_400),
-            as: BenchFixture.operatorCaller)
+        let clientLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let client = HTTPClient(eventLoopGroupProvider: .shared(clientLoop), configuration: configuration)
         let bench = BenchServer(baseURL: "http://127.0.0.1:\(port)", token: issued.secret, client: client,
-                                serviceGroup: group, running: running)
+                                clientLoop: clientLoop, serviceGroup: group, running: running)
         do {
             try await bench.waitUntilReady()
         } catch {
@@ -69,9 +74,15 @@ struct BenchServer: Sendable {
         return (response.status.code, body)
     }
 
+    /// CPU time used so far by the client's event loop thread.
+    func clientCPUTime() async throws -> Duration {
+        try await clientLoop.next().submit { CPUTime.thread() }.get()
+    }
+
     /// Closes the client, then lets the server finish what it is doing and stop.
     func stop() async throws {
         try await client.shutdown()
+        try await clientLoop.shutdownGracefully()
         await serviceGroup.triggerGracefulShutdown()
         try await running.value
     }

@@ -40,7 +40,7 @@ struct Token: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token by its id; it stops working at once.")
+        static let configuration = CommandConfiguration(abstract: "Revoke a token by its id; a running server refuses it within a second.")
 
         @OptionGroup var options: DatabaseOptions
 

@@ -29,6 +29,28 @@ struct FixedPointTests {
     }
 
     @Test(arguments: [
+        (0, "0"), (1_000, "1"), (-2_000, "-2"), (1_500, "1.5"), (-1_250, "-1.25"), (1, "0.001"), (120, "0.12"),
+        (1_000_000_000_000_000, "1000000000000"), (123_456_789_123, "123456789.123"),
+    ] as [(Int64, String)])
+    func quantitiesAreJSONNumbersWithoutTrailingZeros(_ milli: Int64, _ json: String) throws {
+        let quantity = Quantity(milli: milli)
+        #expect(String(decoding: try JSONEncoder().encode([quantity]), as: UTF8.self) == "[\(json)]")
+        #expect(quantity.decimalValue == Decimal(milli) / 1000)
+        #expect(try JSONDecoder().decode([Quantity].self, from: Data("[\(json)]".utf8)) == [quantity])
+    }
+
+    @Test(arguments: [("1.0", 1_000), ("1e3", 1_000_000), ("0.1e1", 1_000), ("-0", 0), ("2.500", 2_500)]
+        as [(String, Int64)])
+    func quantityJSONInAnyExactNotationIsAccepted(_ json: String, _ milli: Int64) throws {
+        #expect(try JSONDecoder().decode([Quantity].self, from: Data("[\(json)]".utf8)) == [Quantity(milli: milli)])
+    }
+
+    @Test(arguments: ["1000000000001", "9223372036854775807", "9223372036854775808", "\"1\"", "1.0001"])
+    func quantityJSONOutOfRangeOrNotANumberIsRefused(_ json: String) {
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Quantity].self, from: Data("[\(json)]".utf8)) }
+    }
+
+    @Test(arguments: [
         ("12.34", "USD", 1_234), ("12", "USD", 1_200), ("0.5", "EUR", 50), ("-7.05", "EUR", -705), ("1500", "JPY", 1_500),
     ] as [(String, String, Int64)])
     func moneyParsesDecimalStringsExactly(_ text: String, _ code: String, _ minor: Int64) throws {

@@ -1,6 +1,7 @@
 import HTTPTypes
 import AxleApplication
 import AxleDomain
+import AxleStore
 import AxleTestSupport
 import Testing
 
@@ -37,6 +38,23 @@ struct AuthenticationTests {
                 IssueToken(name: "leaver", role: .buyer, siteCodes: [], validForSeconds: nil), as: Fixtures.system)
             #expect(try await api.send(.get, "/api/v1/suppliers", token: leaver.secret).status == .ok)
             _ = try await api.services.commands.run(RevokeToken(tokenID: leaver.token.id), as: Fixtures.system)
+            let revoked = try await api.send(.get, "/api/v1/suppliers", token: leaver.secret)
+            #expect(revoked.status == .unauthorized)
+            #expect(revoked.errorCode == "auth.token_revoked")
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aTokenRevokedByAnotherProcessStopsWorkingWithinASecond(_ backend: TestBackend) async throws {
+        try await APIHarness.run(backend) { api in
+            let leaver = try await api.services.commands.run(
+                IssueToken(name: "leaver", role: .buyer, siteCodes: [], validForSeconds: nil), as: Fixtures.system)
+            #expect(try await api.send(.get, "/api/v1/suppliers", token: leaver.secret).status == .ok)
+            // Another process (`axle token revoke`, another server) writes the revocation: this
+            // server trusts the token it verified a moment ago for at most a second more.
+            try await api.services.database.write { try await $0.principals.revoke(leaver.token.id, at: api.clock.now) }
+            #expect(try await api.send(.get, "/api/v1/suppliers", token: leaver.secret).status == .ok)
+            api.clock.advance(seconds: 1)
             let revoked = try await api.send(.get, "/api/v1/suppliers", token: leaver.secret)
             #expect(revoked.status == .unauthorized)
             #expect(revoked.errorCode == "auth.token_revoked")

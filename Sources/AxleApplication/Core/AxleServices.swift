@@ -15,14 +15,15 @@ public struct AxleServices: Sendable {
 
     public init(dependencies: Dependencies) {
         self.dependencies = dependencies
-        self.commands = CommandRunner(dependencies: dependencies)
+        let credentials = VerifiedCredentials()
+        self.commands = CommandRunner(dependencies: dependencies, credentials: credentials)
         self.catalog = CatalogQueries(dependencies: dependencies)
         self.vehicles = VehicleQueries(dependencies: dependencies)
         self.audit = AuditQueries(dependencies: dependencies)
         self.inventory = InventoryQueries(dependencies: dependencies)
         self.transfers = TransferQueries(dependencies: dependencies)
         self.service = ServiceQueries(dependencies: dependencies)
-        self.authenticator = Authenticator(dependencies: dependencies)
+        self.authenticator = Authenticator(dependencies: dependencies, credentials: credentials)
     }
 
     public var database: any Database { dependencies.database }

@@ -4,22 +4,27 @@ public import AxleStore
 /// Runs commands: authorise, then one transaction, with idempotent replay when asked.
 public struct CommandRunner: Sendable {
     let dependencies: Dependencies
+    /// Tokens the `Authenticator` trusts without reading them; emptied after a revocation commits.
+    let credentials: VerifiedCredentials
 
     /// How often a transaction PostgreSQL aborted for a conflict is tried again.
     static let attempts = 3
 
-    public init(dependencies: Dependencies) {
+    public init(dependencies: Dependencies, credentials: VerifiedCredentials = VerifiedCredentials()) {
         self.dependencies = dependencies
+        self.credentials = credentials
     }
 
     /// Runs a command once and returns its output.
     public func run<C: Command>(_ command: C, as caller: Caller) async throws -> C.Output {
         try command.authorize(caller.principal)
-        return try await retryingConflicts {
+        let output = try await retryingConflicts {
             try await dependencies.database.write { stores in
                 try await command.execute(in: scope(stores, caller))
             }
         }
+        committed(command)
+        return output
     }
 
     /// Runs a command under an idempotency key. The rendered response is stored in the same
@@ -32,7 +37,7 @@ public struct CommandRunner: Sendable {
         try command.authorize(caller.principal)
         let principal = caller.principal.id
         do {
-            return try await retryingConflicts {
+            let outcome = try await retryingConflicts {
                 try await dependencies.database.write { stores in
                     if let earlier = try await stores.idempotency.find(principal: principal, key: key) {
                         return IdempotentOutcome(response: try Self.replay(earlier, for: requestFingerprint),
@@ -48,6 +53,8 @@ public struct CommandRunner: Sendable {
                     return IdempotentOutcome(response: response, replayed: false)
                 }
             }
+            committed(command)
+            return outcome
         } catch {
             // A concurrent request with the same key may have committed first; its answer is ours.
             let earlier = try await dependencies.database.read { stores in
@@ -61,6 +68,11 @@ public struct CommandRunner: Sendable {
     private static func replay(_ earlier: IdempotentResponse, for fingerprint: String) throws -> IdempotentResponse {
         guard earlier.requestFingerprint == fingerprint else { throw RequestError.idempotencyKeyReused }
         return earlier
+    }
+
+    /// What must follow a command's commit, outside its transaction.
+    private func committed<C: Command>(_ command: C) {
+        if command is any RevokesCredentials { credentials.invalidateAll() }
     }
 
     private func scope(_ stores: any StoreTransaction, _ caller: Caller) -> WriteScope {

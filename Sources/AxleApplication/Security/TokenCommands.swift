@@ -58,8 +58,9 @@ public struct IssueToken: Command {
     }
 }
 
-/// Revokes a token: it stops working at once.
-public struct RevokeToken: Command {
+/// Revokes a token: it stops working at once in this process, and within
+/// `VerifiedCredentials.timeToLive` in servers running beside it.
+public struct RevokeToken: RevokesCredentials {
     public let tokenID: AccessToken.ID
 
     public init(tokenID: AccessToken.ID) {

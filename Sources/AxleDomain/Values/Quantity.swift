@@ -11,7 +11,8 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public static let scale: Int64 = 1000
     public static let zero = Quantity(milli: 0)
     /// The largest quantity Axle accepts anywhere: a trillion units is a typing error, not stock.
-    public static let maximum = Quantity(milli: 1_000_000_000_000 * scale)
+    public static let maximum = Quantity(milli: maximumUnits * scale)
+    private static let maximumUnits: Int64 = 1_000_000_000_000
 
     public init(milli: Int64) {
         self.milli = milli
@@ -34,7 +35,20 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public var isPositive: Bool { milli > 0 }
 
     /// The exact decimal value, for JSON and display.
-    public var decimalValue: Decimal { Decimal(milli) / Decimal(Quantity.scale) }
+    ///
+    /// Built from its digits rather than by dividing by 1000: the same value (trailing zeros
+    /// dropped, as the quotient has them), without Decimal division, which every JSON document
+    /// with a quantity (each request, response and audit record) would otherwise pay.
+    public var decimalValue: Decimal {
+        var significand = milli.magnitude
+        var exponent = -3
+        while exponent < 0, significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+        if significand == 0 { return Decimal() }
+        return Decimal(sign: milli < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+    }
 
     public var description: String { FixedPoint.text(milli, decimals: 3, trimTrailingZeros: true) }
 
@@ -44,6 +58,12 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // Whole numbers, the usual case, need no Decimal arithmetic; anything else (fractions,
+        // huge values, wrong types) takes the exact Decimal path, with its errors.
+        if let units = try? container.decode(Int64.self), units.magnitude <= Quantity.maximumUnits.magnitude {
+            self.init(units: units)
+            return
+        }
         let decimal = try container.decode(Decimal.self)
         do {
             self = try Quantity(exactly: decimal)
@@ -54,7 +74,12 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(decimalValue)
+        // A whole number encodes as the integer it is: the same JSON text, far cheaper.
+        if milli % Quantity.scale == 0 {
+            try container.encode(milli / Quantity.scale)
+        } else {
+            try container.encode(decimalValue)
+        }
     }
 }
 

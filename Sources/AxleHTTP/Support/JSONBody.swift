@@ -76,10 +76,8 @@ enum JSONBody {
 
 /// JSON responses.
 enum JSONResponse {
-    static let encoder = APIJSON.encoder()
-
     static func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        try CompactJSON.encode(value)
     }
 
     static func make(_ status: HTTPResponse.Status, _ value: some Encodable, headers: HTTPFields = [:]) -> Response {

@@ -1,7 +1,6 @@
 import AxleStore
 import Foundation
 import PostgresNIO
-import SQLiteNIO
 
 /// The two SQL backends. Everything that differs between them is decided here and in
 /// the migrations' type names; every query is written once.
@@ -32,11 +31,11 @@ enum Dialect: Sendable {
 
     /// Translates a driver error into a `StoreError` where the application must react to it.
     static func translate(_ error: any Error) -> any Error {
-        if let error = error as? SQLiteError {
-            switch error.reason {
-            case .constraintUniqueFailed, .constraintPrimaryKeyFailed:
+        if let error = error as? SQLiteFailure {
+            switch error.code {
+            case SQLiteFailure.constraintUnique, SQLiteFailure.constraintPrimaryKey:
                 return StoreError.uniqueViolation(constraint: error.message)
-            case .constraintCheckFailed:
+            case SQLiteFailure.constraintCheck:
                 return StoreError.checkViolation(constraint: error.message)
             default:
                 return error

@@ -2,10 +2,11 @@ import NIOCore
 
 /// Runs a task's code on one NIO event loop.
 ///
-/// SQLite's writer connection completes every statement on its event loop. A task that
-/// prefers this executor resumes there directly after each statement, instead of queueing on
-/// the shared cooperative pool behind every HTTP request in flight: the single writer's
-/// statements are strictly serial, so each hop and each wait in that queue adds to every write.
+/// Each SQLite connection has an event loop thread of its own (`SQLiteHandle`). A task that
+/// prefers its executor runs there and calls SQLite synchronously, one hand-off into the
+/// transaction and none per statement, instead of queueing on the shared cooperative pool behind
+/// every HTTP request in flight: the single writer's statements are strictly serial, so each hop
+/// and each wait in that queue would add to every write.
 final class EventLoopTaskExecutor: TaskExecutor {
     let eventLoop: any EventLoop
 

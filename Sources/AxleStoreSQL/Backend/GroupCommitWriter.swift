@@ -11,9 +11,9 @@ import Synchronization
 /// concurrency without weakening durability; a write that throws rolls back to its
 /// savepoint and leaves the rest of the batch alone.
 ///
-/// The drain loop runs on the writer connection's own event loop (`EventLoopTaskExecutor`):
-/// its statements are strictly serial, so the time between one statement's answer and the
-/// next statement bounds write throughput, and it must not wait in the shared task pool.
+/// The drain loop runs on the writer connection's own thread (`EventLoopTaskExecutor`) and calls
+/// SQLite synchronously there (`SQLiteHandle`): its statements are strictly serial, so any wait
+/// between them bounds write throughput, and it must not wait in the shared task pool.
 final class GroupCommitWriter: Sendable {
     /// One queued write: `run` executes it inside the batch, `finish` answers its caller.
     struct Job: Sendable {

@@ -1,9 +1,8 @@
 public import AxleStore
 public import Logging
+import NIOCore
 import NIOPosix
 import SQLKit
-import SQLiteKit
-import SQLiteNIO
 
 /// The embedded default: one SQLite file in WAL mode with one writer and several readers.
 ///
@@ -11,51 +10,65 @@ import SQLiteNIO
 /// SQLite allows one writer at a time anyway, and queueing here is cheaper than busy-waiting
 /// on locks. Readers see a consistent snapshot and never block the writer. Every commit is
 /// durable before it is acknowledged: `synchronous=FULL`.
+///
+/// Every connection has a thread of its own, and a transaction runs on its connection's thread
+/// from `BEGIN` to `COMMIT`, calling SQLite synchronously (`SQLiteHandle`): one hand-off into a
+/// transaction and one out, none per statement or row, and a long read never blocks shared threads.
 public final class SQLiteStoreDatabase: Database {
-    private let writerConnection: SQLiteConnection
+    private let writerConnection: SQLiteHandle
     private let writer: GroupCommitWriter
-    private let readers: ConnectionPool<SQLiteConnection>
-    private let threadPool: NIOThreadPool
-    /// The writer's own event loop: writes run there, never queued behind other work (see `EventLoopTaskExecutor`).
-    private let writerLoop: MultiThreadedEventLoopGroup
+    private let readers: ConnectionPool<SQLiteHandle>
+    private let threads: MultiThreadedEventLoopGroup
+    private let logger: Logger
 
     public static func open(path: String, readerCount: Int = 4, logger: Logger) async throws -> SQLiteStoreDatabase {
-        let threadPool = NIOThreadPool(numberOfThreads: readerCount + 1)
-        threadPool.start()
-        let writerLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        func connect(readOnly: Bool) async throws -> SQLiteConnection {
-            let eventLoop = readOnly ? MultiThreadedEventLoopGroup.singleton.any() : writerLoop.any()
-            let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool,
-                                                             logger: logger, on: eventLoop)
-            let sql = connection.sql()
-            // WAL first: the other pragmas apply per connection, journal_mode to the file.
-            try await sql.raw("PRAGMA busy_timeout = 10000").run()
-            if !readOnly { try await sql.raw("PRAGMA journal_mode = WAL").run() }
-            try await sql.raw("PRAGMA synchronous = FULL").run()
-            try await sql.raw("PRAGMA foreign_keys = ON").run()
-            if readOnly { try await sql.raw("PRAGMA query_only = ON").run() }
-            return connection
+        let threads = MultiThreadedEventLoopGroup(numberOfThreads: readerCount + 1)
+        var loops = threads.makeIterator()
+        var opened: [SQLiteHandle] = []
+        do {
+            for index in 0...readerCount {
+                let readOnly = index > 0
+                let handle = try SQLiteHandle(path: path, busyTimeoutMilliseconds: 10_000, eventLoop: loops.next()!)
+                opened.append(handle)
+                let sql = SQLiteHandleDatabase(handle: handle, logger: logger)
+                // WAL first: the other pragmas apply per connection, journal_mode to the file.
+                if !readOnly {
+                    try await sql.raw("PRAGMA journal_mode = WAL").run()
+                    // Savepoint sub-journals (one per queued write of a batch) in memory, never in a
+                    // temporary file: they only undo a failed write within its batch, and the WAL,
+                    // not they, makes commits durable.
+                    try await sql.raw("PRAGMA temp_store = MEMORY").run()
+                }
+                try await sql.raw("PRAGMA synchronous = FULL").run()
+                try await sql.raw("PRAGMA foreign_keys = ON").run()
+                if readOnly { try await sql.raw("PRAGMA query_only = ON").run() }
+            }
+        } catch {
+            for handle in opened { try? handle.close() }
+            try? await threads.shutdownGracefully()
+            throw error
         }
-        let writer = try await connect(readOnly: false)
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<readerCount { readers.append(try await connect(readOnly: true)) }
-        return SQLiteStoreDatabase(writer: writer, readers: readers, threadPool: threadPool, writerLoop: writerLoop)
+        return SQLiteStoreDatabase(writer: opened[0], readers: Array(opened.dropFirst()), threads: threads,
+                                   logger: logger)
     }
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool,
-                 writerLoop: MultiThreadedEventLoopGroup) {
+    private init(writer: SQLiteHandle, readers: [SQLiteHandle], threads: MultiThreadedEventLoopGroup, logger: Logger) {
         self.writerConnection = writer
-        self.writer = GroupCommitWriter(sql: writer.sql(), executor: EventLoopTaskExecutor(writer.eventLoop))
+        self.writer = GroupCommitWriter(sql: SQLiteHandleDatabase(handle: writer, logger: logger),
+                                        executor: writer.executor)
         self.readers = ConnectionPool(readers)
-        self.threadPool = threadPool
-        self.writerLoop = writerLoop
+        self.threads = threads
+        self.logger = logger
     }
 
     public func read<Result: Sendable>(
         _ body: @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result {
         try await readers.with { connection in
-            try await Self.transaction(on: connection.sql(), begin: "BEGIN", body)
+            try await withTaskExecutorPreference(connection.executor) {
+                try await Self.transaction(on: SQLiteHandleDatabase(handle: connection, logger: logger), begin: "BEGIN",
+                                           body)
+            }
         }
     }
 
@@ -67,15 +80,16 @@ public final class SQLiteStoreDatabase: Database {
 
     /// Runs before the database serves writes (at open, by `AxleServer.services`).
     public func migrate() async throws -> [String] {
-        try await Migrator.migrate(writerConnection.sql(), dialect: .sqlite)
+        try await withTaskExecutorPreference(writerConnection.executor) {
+            try await Migrator.migrate(SQLiteHandleDatabase(handle: writerConnection, logger: logger), dialect: .sqlite)
+        }
     }
 
     public func close() async throws {
         for connection in readers.all + [writerConnection] {
-            try await connection.close()
+            try connection.close()
         }
-        try await threadPool.shutdownGracefully()
-        try await writerLoop.shutdownGracefully()
+        try await threads.shutdownGracefully()
     }
 
     private static func transaction<Result: Sendable>(

@@ -7,19 +7,20 @@ struct SQLStockStore: StockStore {
     let dialect: Dialect
 
     func siteStock(part: Part.ID, site: Site.ID, forUpdate: Bool) async throws -> SiteStock {
-        if forUpdate, dialect == .postgres {
-            // The row must exist to be locked; creating it is harmless when it already does.
-            // SQLite has no row locks (its single writer serialises), so it skips the statement.
-            try await sql.raw("""
-                INSERT INTO site_stock (part_id, site_id) VALUES (\(bind: part.description), \(bind: site.description))
-                ON CONFLICT (part_id, site_id) DO NOTHING
-                """).run()
-        }
         let lock: SQLQueryString = forUpdate ? "\(unsafeRaw: dialect.lockRows)" : ""
-        let row = try await sql.raw("""
+        let select: SQLQueryString = """
             SELECT * FROM site_stock WHERE part_id = \(bind: part.description) AND site_id = \(bind: site.description)\(lock)
-            """).first()
-        return try row.map(Self.siteStock) ?? SiteStock(partID: part, siteID: site)
+            """
+        if let row = try await sql.raw(select).first() { return try Self.siteStock(row) }
+        guard forUpdate, dialect == .postgres else { return SiteStock(partID: part, siteID: site) }
+        // No row yet, so nothing was locked: create it (harmless when a concurrent transaction just
+        // did; the insert waits for it) and lock it. The row almost always exists, so this is
+        // usually one statement. SQLite has no row locks (its single writer serialises).
+        try await sql.raw("""
+            INSERT INTO site_stock (part_id, site_id) VALUES (\(bind: part.description), \(bind: site.description))
+            ON CONFLICT (part_id, site_id) DO NOTHING
+            """).run()
+        return try await sql.raw(select).first().map(Self.siteStock) ?? SiteStock(partID: part, siteID: site)
     }
 
     func siteStock(part: Part.ID) async throws -> [SiteStock] {
