@@ -33,6 +33,6 @@ public struct WriteScope: Sendable {
 /// The JSON an audit record keeps of an entity: the same shape the API shows, keys sorted.
 enum AuditSnapshot {
     static func json(_ value: some Encodable) throws -> String {
-        try CompactJSON.encode(value)
+        String(decoding: try APIJSON.encoder().encode(value), as: UTF8.self)
     }
 }

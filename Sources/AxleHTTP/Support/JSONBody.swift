@@ -76,8 +76,10 @@ enum JSONBody {
 
 /// JSON responses.
 enum JSONResponse {
+    static let encoder = APIJSON.encoder()
+
     static func encode(_ value: some Encodable) throws -> String {
-        try CompactJSON.encode(value)
+        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func make(_ status: HTTPResponse.Status, _ value: some Encodable, headers: HTTPFields = [:]) -> Response {
