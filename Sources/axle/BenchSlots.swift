@@ -77,14 +77,14 @@ struct BenchSlots: AsyncParsableCommand {
               + "in the next \(days) days (set up in \(setUp) s)")
 
         started = clock.now
-        let useCase = try await Self.timed(searches, warmUp: 50) { index in
+        let useCase = try await BenchLoad.measure(count: searches, warmUp: 50) { index in
             _ = try await services.service.slots(input(workshop, index), as: BenchSlotsWorkshop.caller)
         }
         let server = try await BenchServer.start(services: services, connections: 1, logger: logger)
         let http: Latencies
         do {
             let encoder = APIJSON.encoder()
-            http = try await Self.timed(searches, warmUp: 50) { index in
+            http = try await BenchLoad.measure(count: searches, warmUp: 50) { index in
                 let body = String(decoding: try encoder.encode(input(workshop, index)), as: UTF8.self)
                 let (status, _) = try await server.send(.POST, "/api/v1/appointments/search", json: body)
                 guard status == 200 else { throw BenchError("POST /api/v1/appointments/search answered \(status)") }
@@ -145,20 +145,6 @@ struct BenchSlots: AsyncParsableCommand {
             appointments += 1
         }
         return (appointments, Double(minutes) / Double(max(capacity, 1)))
-    }
-
-    private static func timed(_ count: Int, warmUp: Int, _ operation: (Int) async throws -> Void) async throws
-        -> Latencies
-    {
-        for index in 0..<warmUp { try await operation(index) }
-        let clock = ContinuousClock()
-        var latencies = Latencies()
-        for index in 0..<count {
-            let started = clock.now
-            try await operation(warmUp + index)
-            latencies.record(clock.now - started)
-        }
-        return latencies
     }
 
     static let markdownHeader = """

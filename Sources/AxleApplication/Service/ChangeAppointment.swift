@@ -15,9 +15,7 @@ public struct CancelAppointment: Command {
 
     public func execute(in scope: WriteScope) async throws -> AppointmentView {
         let stores = scope.stores
-        let before = try await ServiceLookup.appointment(appointmentID, in: stores)
-        try scope.caller.principal.authorize(.bookAppointments, at: before.siteID)
-        guard before.status == .booked else { throw ServiceError.appointmentNotBooked(before.status) }
+        let before = try await ServiceLookup.bookedAppointment(appointmentID, in: scope)
         for id in before.reservationIDs {
             if let reservation = try await stores.reservations.find(id: id), reservation.status == .open {
                 _ = try await ReleaseReservation.release(reservation, in: scope)
@@ -64,9 +62,7 @@ public struct RescheduleAppointment: Command {
 
     public func execute(in scope: WriteScope) async throws -> AppointmentView {
         let stores = scope.stores
-        let before = try await ServiceLookup.appointment(appointmentID, in: stores)
-        try scope.caller.principal.authorize(.bookAppointments, at: before.siteID)
-        guard before.status == .booked else { throw ServiceError.appointmentNotBooked(before.status) }
+        let before = try await ServiceLookup.bookedAppointment(appointmentID, in: scope)
         try BookAppointment.checkStart(input.start, now: scope.now)
         let site = try await CatalogLookup.site(before.siteID, in: stores)
         let operations = try await ServiceLookup.operations(before.operationIDs, in: stores, field: "operationIds")

@@ -56,6 +56,14 @@ enum ServiceLookup {
         return appointment
     }
 
+    /// A booked appointment the caller may change, locked for the change.
+    static func bookedAppointment(_ id: Appointment.ID, in scope: WriteScope) async throws -> Appointment {
+        let appointment = try await appointment(id, in: scope.stores)
+        try scope.caller.principal.authorize(.bookAppointments, at: appointment.siteID)
+        guard appointment.status == .booked else { throw ServiceError.appointmentNotBooked(appointment.status) }
+        return appointment
+    }
+
     static func repairOrder(_ id: RepairOrder.ID, in stores: any StoreTransaction, forUpdate: Bool = true)
         async throws -> RepairOrder
     {
