@@ -6,18 +6,18 @@ import AxleDomain
 /// (`CountTask.record`, `decide`), which must land where the simulation expected, with one
 /// audit record for the last step of each.
 extension HistoryLedger {
-    mutating func postCount(_ index: Int, variance: Int64, step: SimulatedHistory.CountStep, part: Int, at: Instant) {
+    mutating func postCount(_ index: Int, variance: Int64, step: SimulatedHistory.CountStep, part: Int, at: Instant) throws {
         let count = history.counts[index]
         let item = history.items[count.item]
         guard let id = countIDs[index] else { preconditionFailure("a task posts after it is generated") }
         let position = position(item, lot: count.lot)
         let actor = step == .decision ? staff.countApprover(at: item.site) : staff.counter(at: item.site)
-        rows.movements.append(Movement(
+        rows.movements.append(try Movement(
             id: ids.next(), partID: history.parts[part].id, quantity: Quantity(milli: abs(variance)),
             from: variance < 0 ? position : nil, to: variance > 0 ? position : nil, reason: .adjustmentCount,
             document: DocumentReference(type: "count", id: id.description), actorID: actor.id, at: at,
             unitCost: unitCost(part: part)))
-        averages[part] = averages[part]?.adjusting(by: Quantity(milli: variance))
+        averages[part] = try averages[part]?.adjusting(by: Quantity(milli: variance))
     }
 
     mutating func finishCounts() {

@@ -7,22 +7,22 @@ import AxleDomain
 /// `ship`, `receive`, `TransferException.resolve`), one audit record per step, by the people
 /// who took them.
 extension HistoryLedger {
-    mutating func requestTransfer(_ index: Int, part: Int, at: Instant) {
+    mutating func requestTransfer(_ index: Int, part: Int, at: Instant) throws {
         let transfer = history.transfers[index]
         transferIDs[index] = ids.next()
         reservationIDs[transfer.reservation] = ids.next()
-        transferValues[index] = unitCost(part: part).times(Quantity(milli: transfer.quantity))
+        transferValues[index] = try unitCost(part: part).times(Quantity(milli: transfer.quantity))
     }
 
     /// Company-wide stock is unchanged, so the average cost is too.
-    mutating func shipTransfer(_ index: Int, part: Int, at: Instant) {
+    mutating func shipTransfer(_ index: Int, part: Int, at: Instant) throws {
         let transfer = history.transfers[index]
         let source = history.items[transfer.source], destination = history.items[transfer.destination]
         let document = document(index)
         let unitCost = unitCost(part: part)
         let shipper = staff.shipper(at: source.site).id
         for take in transfer.shipment {
-            rows.movements.append(Movement(
+            rows.movements.append(try Movement(
                 id: ids.next(), partID: history.parts[part].id, quantity: Quantity(milli: take.quantity),
                 from: position(source, lot: take.lot),
                 to: StockPosition(siteID: sites[destination.site].site.id, binID: nil, status: .inTransit, lot: take.lot),
@@ -31,7 +31,7 @@ extension HistoryLedger {
     }
 
     /// Short and over own stock change the quantity the average cost stands for.
-    mutating func receiveTransfer(_ index: Int, part: Int, at: Instant) {
+    mutating func receiveTransfer(_ index: Int, part: Int, at: Instant) throws {
         let transfer = history.transfers[index]
         let destination = history.items[transfer.destination]
         let siteID = sites[destination.site].site.id
@@ -39,20 +39,20 @@ extension HistoryLedger {
         let unitCost = unitCost(part: part)
         let receiver = staff.receiver(at: destination.site).id
         var delta: Int64 = 0
-        for arrival in transfer.arrivals {
+        for arrival in try transfer.arrivals {
             let transit = StockPosition(siteID: siteID, binID: nil, status: .inTransit, lot: arrival.lot)
             let shelf = arrival.status.map {
                 StockPosition(siteID: siteID, binID: destination.bin, status: $0, lot: arrival.lot)
             }
             if !arrival.fromTransit { delta += arrival.quantity }
             if arrival.status == nil { delta -= arrival.quantity }
-            rows.movements.append(Movement(
+            rows.movements.append(try Movement(
                 id: ids.next(), partID: history.parts[part].id, quantity: Quantity(milli: arrival.quantity),
                 from: arrival.fromTransit ? transit : nil, to: shelf, reason: arrival.reason, document: document,
                 actorID: receiver, at: at, unitCost: unitCost))
         }
-        if delta != 0 { averages[part] = averages[part]?.adjusting(by: Quantity(milli: delta)) }
-        exceptionIDs[index] = transfer.receipt.discrepancies.map { _ in ids.next() }
+        if delta != 0 { averages[part] = try averages[part]?.adjusting(by: Quantity(milli: delta)) }
+        exceptionIDs[index] = try transfer.receipt.discrepancies.map { _ in ids.next() }
     }
 
     private func document(_ index: Int) -> DocumentReference {

@@ -49,9 +49,9 @@ struct HistoryLedger {
     var countIDs: [CountTask.ID?]
 
     static func rows(of history: SimulatedHistory, sites: [HistorySite], staff: DemoStaff,
-                     ids: inout DemoIdentifiers) -> HistoryRows {
+                     ids: inout DemoIdentifiers) throws -> HistoryRows {
         var ledger = HistoryLedger(history: history, sites: sites, staff: staff, ids: ids)
-        ledger.post()
+        try ledger.post()
         ids = ledger.ids
         return ledger.rows
     }
@@ -69,24 +69,24 @@ struct HistoryLedger {
         countIDs = [CountTask.ID?](repeating: nil, count: history.counts.count)
     }
 
-    private mutating func post() {
+    private mutating func post() throws {
         for event in history.timeline {
             let at = Instant(microseconds: event.at)
             switch event.event {
-            case .receipt(let index): receipt(index, part: event.part, at: at)
+            case .receipt(let index): try receipt(index, part: event.part, at: at)
             case .reserve(let index):
                 reservationIDs[index] = ids.next()
                 reservationOrder.append(index)
-            case .issue(let index, let takes): issue(index, takes: takes, part: event.part, at: at)
-            case .adjustment(let index): adjustment(index, part: event.part, at: at)
+            case .issue(let index, let takes): try issue(index, takes: takes, part: event.part, at: at)
+            case .adjustment(let index): try adjustment(index, part: event.part, at: at)
             case .transferRequest(let index):
-                requestTransfer(index, part: event.part, at: at)
+                try requestTransfer(index, part: event.part, at: at)
                 reservationOrder.append(history.transfers[index].reservation)
-            case .transferShip(let index): shipTransfer(index, part: event.part, at: at)
-            case .transferReceive(let index): receiveTransfer(index, part: event.part, at: at)
+            case .transferShip(let index): try shipTransfer(index, part: event.part, at: at)
+            case .transferReceive(let index): try receiveTransfer(index, part: event.part, at: at)
             case .countCreate(let index): countIDs[index] = ids.next()
             case .countPost(let index, let variance, let step):
-                postCount(index, variance: variance, step: step, part: event.part, at: at)
+                try postCount(index, variance: variance, step: step, part: event.part, at: at)
             }
         }
         for index in reservationOrder {
@@ -120,12 +120,12 @@ struct HistoryLedger {
         averages[part]?.unitCost ?? history.parts[part].cost
     }
 
-    private mutating func receipt(_ index: Int, part partIndex: Int, at: Instant) {
+    private mutating func receipt(_ index: Int, part partIndex: Int, at: Instant) throws {
         let receipt = history.receipts[index]
         let part = history.parts[partIndex]
         let receiptID: Identifier<ReceiveStock.Receipt> = ids.next()
         let quantity = Quantity(milli: receipt.quantity)
-        let movement = Movement(
+        let movement = try Movement(
             id: ids.next(), partID: part.id, quantity: quantity, from: nil,
             to: position(history.items[receipt.item], lot: receipt.lot), reason: .receipt,
             document: DocumentReference(type: "receipt", id: receiptID.description),
@@ -133,36 +133,36 @@ struct HistoryLedger {
         rows.movements.append(movement)
         rows.receipts += 1
         let average = averages[partIndex] ?? AverageCost(unitCost: receipt.unitCost, quantity: .zero)
-        averages[partIndex] = average.receiving(quantity, at: receipt.unitCost)
+        averages[partIndex] = try average.receiving(quantity, at: receipt.unitCost)
         records.append(PendingAuditRecord(at: at) { audit in
             try audit.recorded("receipt.post", entityType: "receipt", entityID: receiptID.description, at: at,
                                before: Movement?.none, after: movement, detail: receipt.note)
         })
     }
 
-    private mutating func issue(_ index: Int, takes: [SimulatedHistory.Take], part partIndex: Int, at: Instant) {
+    private mutating func issue(_ index: Int, takes: [SimulatedHistory.Take], part partIndex: Int, at: Instant) throws {
         let reservation = history.reservations[index]
         // A reservation is made before its stock is issued.
         guard let reservationID = reservationIDs[index] else { preconditionFailure("issued before reserved") }
         let unitCost = unitCost(part: partIndex)
         for take in takes {
-            rows.movements.append(Movement(
+            rows.movements.append(try Movement(
                 id: ids.next(), partID: history.parts[partIndex].id, quantity: Quantity(milli: take.quantity),
                 from: position(history.items[reservation.item], lot: take.lot), to: nil, reason: .issue,
                 document: DocumentReference(type: "reservation", id: reservationID.description),
                 actorID: Principal.system.id, at: at, unitCost: unitCost))
         }
         let issued = takes.reduce(0) { $0 + $1.quantity }
-        averages[partIndex] = averages[partIndex]?.adjusting(by: Quantity(milli: -issued))
+        averages[partIndex] = try averages[partIndex]?.adjusting(by: Quantity(milli: -issued))
     }
 
-    private mutating func adjustment(_ index: Int, part partIndex: Int, at: Instant) {
+    private mutating func adjustment(_ index: Int, part partIndex: Int, at: Instant) throws {
         let simulated = history.adjustments[index]
         let item = history.items[simulated.item]
         let delta = Quantity(milli: simulated.delta)
         let magnitude = Quantity(milli: abs(simulated.delta))
         let unitCost = unitCost(part: partIndex)
-        let value = unitCost.times(magnitude)
+        let value = try unitCost.times(magnitude)
         precondition(Adjustment.needsApproval(value: value, threshold: sites[item.site].adjustmentThreshold)
                      == simulated.pending, "the simulation chose adjustments well inside or outside the threshold")
         let adjustment = Adjustment(
@@ -177,12 +177,12 @@ struct HistoryLedger {
         })
         guard !simulated.pending else { return }
         let adding = simulated.delta > 0
-        rows.movements.append(Movement(
+        rows.movements.append(try Movement(
             id: ids.next(), partID: adjustment.partID, quantity: magnitude, from: adding ? nil : adjustment.position,
             to: adding ? adjustment.position : nil, reason: simulated.reason.movementReason,
             document: DocumentReference(type: "adjustment", id: adjustment.id.description),
             actorID: Principal.system.id, at: at, unitCost: unitCost))
-        averages[partIndex] = averages[partIndex]?.adjusting(by: delta)
+        averages[partIndex] = try averages[partIndex]?.adjusting(by: delta)
     }
 
     /// The reservation as it is now, and its one audit record: what last happened to it, from

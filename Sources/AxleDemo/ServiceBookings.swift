@@ -114,7 +114,7 @@ struct ServiceBookings {
                 .first { $0.position.status == .unrestricted }?.position.binID
             return (totals, bin)
         }
-        let free = totals.available.milli - totals.backordered.milli
+        let free = try totals.available.milli - totals.backordered.milli
         guard free < target, let bin else { return }
         let units = (target - free + Quantity.scale - 1) / Quantity.scale
         _ = try await services.commands.run(ReceiveStock(.init(
@@ -131,10 +131,10 @@ struct ServiceBookings {
                                    outcome: inout Outcome) async throws -> Bool {
         let destination = workshop.site.id
         let sources = try await services.database.read { try await $0.stock.siteStock(part: part.id) }
-            .filter { $0.siteID != destination && $0.available.milli >= 2 * perKit }
-            .sorted { ($0.available, $0.siteID.description) > ($1.available, $1.siteID.description) }
+            .filter { try $0.siteID != destination && $0.available.milli >= 2 * perKit }
+            .sorted { (try $0.available, $0.siteID.description) > (try $1.available, $1.siteID.description) }
         guard let source = sources.first else { return false }
-        let kits = min(3, source.available.milli / perKit / 2 + 1)
+        let kits = min(3, try source.available.milli / perKit / 2 + 1)
         var transfer = try await services.commands.run(RequestTransfer(.init(
             partId: part.id, sourceSiteId: source.siteID, destinationSiteId: destination,
             quantity: Quantity(milli: kits * perKit), priority: .scheduledService, needBy: today)), as: system)
@@ -168,7 +168,7 @@ struct ServiceBookings {
                 for part in parts {
                     let totals = try await stores.stock.siteStock(part: part, site: site, forUpdate: false)
                     let inbound = try await stores.inbound.expected(part: part, site: site)
-                    here[part] = ServiceKitStock(available: totals.available.milli, backordered: totals.backordered.milli,
+                    here[part] = ServiceKitStock(available: try totals.available.milli, backordered: totals.backordered.milli,
                                                  inbound: inbound.map { ($0.expected, $0.quantity.milli) })
                 }
                 stock.append(here)
@@ -193,7 +193,7 @@ struct ServiceBookings {
             var bookedMinutes = 0.0, misses = 0
             while bookedMinutes < target && misses < 12 {
                 guard let vehicle = pickVehicle(from: pool, excluding: vehicles) else { return }
-                guard let plan = plan(for: vehicle, at: workshop, stock: stock, today: today, date: date),
+                guard let plan = try plan(for: vehicle, at: workshop, stock: stock, today: today, date: date),
                       let slot = slot(for: plan, on: date, agenda: agenda, now: now) else {
                     misses += 1
                     continue
@@ -232,7 +232,7 @@ struct ServiceBookings {
 
     /// The work a customer asks for, as one or two operations whose kit can be at the site by `date`.
     private mutating func plan(for vehicle: Int, at workshop: ServiceWorkshop, stock: [Part.ID: ServiceKitStock],
-                               today: CalendarDate, date: CalendarDate) -> Plan? {
+                               today: CalendarDate, date: CalendarDate) throws -> Plan? {
         let owner = customers.owned[vehicle]
         var codes = [operation(for: owner, at: workshop, on: date)]
         if random.chance(0.3) {
@@ -247,7 +247,7 @@ struct ServiceBookings {
             guard let ready = stock[part]?.readyOn(quantity, today: today), ready <= date else { return nil }
             readyOn = max(readyOn, ready)
         }
-        let hours = operations.reduce(Quantity.zero) { $0 + $1.standardHours }
+        let hours = try operations.reduce(Quantity.zero) { try $0 + $1.standardHours }
         return Plan(operations: operations, kit: kit.sorted { $0.key.description < $1.key.description }.map { ($0.key, $0.value) },
                     minutes: LaborOperation.minutes(of: hours), concern: random.pick(operations[0].concernTexts),
                     readyOn: readyOn)

@@ -48,12 +48,12 @@ struct ServiceDemo {
         for (index, workshop) in setup.workshops.enumerated() {
             var builder = ServiceHistory(workshop: workshop, index: index, setup: setup, owned: customers.owned,
                                          input: input, dates: past, seed: seed)
-            builder.run(agenda: &agendas[index])
+            try builder.run(agenda: &agendas[index])
             jobs += builder.jobs
             cancelled += builder.cancelledBookings.map { (index, $0.vehicle, $0.operations, $0.booking, $0.cancelledAt,
                                                           $0.concern) }
         }
-        let rows = ServiceRows(jobs: jobs, cancelledBookings: cancelled, workshops: setup.workshops,
+        let rows = try ServiceRows(jobs: jobs, cancelledBookings: cancelled, workshops: setup.workshops,
                                customers: customers, input: input, ids: &ids)
         try await write(rows, into: services)
 

@@ -67,7 +67,7 @@ struct ServiceHistory {
     // MARK: - The year, day by day
 
     /// Builds the year's orders; scheduled orders still to come take their time in `agenda`.
-    mutating func run(agenda: inout ServiceAgenda) {
+    mutating func run(agenda: inout ServiceAgenda) throws {
         var pending = [[ServiceJob]](repeating: [], count: dates.count)
         let groups = input.orders[index].sorted { ($0.value[0].createdAt, $0.key) < ($1.value[0].createdAt, $1.key) }
         for (number, reservations) in groups {
@@ -82,7 +82,7 @@ struct ServiceHistory {
             var planned = today.filter { $0.origin != .cancelled }.reduce(Int64(0)) { $0 + $1.labor.reduce(0) { $0 + $1.minutes } }
             let target = Int64(Double(timeline.available[day]) * utilization(on: dates[day]))
             while planned < target {
-                let job = laborOnlyJob(day: day)
+                let job = try laborOnlyJob(day: day)
                 planned += job.labor.reduce(0) { $0 + $1.minutes }
                 today.append(job)
             }
@@ -195,7 +195,7 @@ struct ServiceHistory {
 
     // MARK: - Orders without parts
 
-    private mutating func laborOnlyJob(day: Int) -> ServiceJob {
+    private mutating func laborOnlyJob(day: Int) throws -> ServiceJob {
         let vehicle = vehicles.pick(notBefore: dayStart(day), using: &random)
         var codes = [laborOnlyOperation(for: owned[vehicle], on: dates[day])]
         if random.chance(0.5) {
@@ -212,7 +212,7 @@ struct ServiceHistory {
                              lastIssue: nil, labor: labor, lines: [], wantsBooking: booked)
         job.vehicle = vehicle
         vehicles.rest(vehicle, until: openedAt + ServiceVehicles.rest)
-        if booked, random.chance(0.04) { cancelledBooking(day: day, operations: labor.map { $0.operation }) }
+        if booked, random.chance(0.04) { try cancelledBooking(day: day, operations: labor.map { $0.operation }) }
         return job
     }
 
@@ -254,10 +254,10 @@ struct ServiceHistory {
         return workshop.calendar.instant(on: dates[day], at: TimeOfDay(minutes: minutes)!).microseconds
     }
 
-    private mutating func cancelledBooking(day: Int, operations: [LaborOperation]) {
+    private mutating func cancelledBooking(day: Int, operations: [LaborOperation]) throws {
         let vehicle = vehicles.pick(notBefore: dayStart(day), using: &random)
         let start = arrival(day: day, booked: true) / ServiceAgenda.quarterHour * ServiceAgenda.quarterHour
-        let minutes = LaborOperation.minutes(of: operations.reduce(Quantity.zero) { $0 + $1.standardHours })
+        let minutes = LaborOperation.minutes(of: try operations.reduce(Quantity.zero) { try $0 + $1.standardHours })
         let technician = workshop.technicians.first { $0.has(Set(operations.map(\.skill))) } ?? workshop.technicians[0]
         let booking = ServiceJob.Booking(
             start: start, end: start + minutes * Self.minute,

@@ -123,7 +123,7 @@ struct ServiceHistoryInput: Sendable {
                     guard let id = Reservation.ID(entry.movement.document.id), item.reservations.contains(id) else {
                         continue
                     }
-                    values[id] = values[id].map { $0 + entry.movement.value } ?? entry.movement.value
+                    values[id] = try values[id].map { try $0 + entry.movement.value } ?? entry.movement.value
                 }
                 guard page.count == 500, let last = page.last else { break }
                 after = last.sequence

@@ -19,7 +19,7 @@ struct ServiceRows: Sendable {
     init(jobs: [ServiceJob], cancelledBookings: [(workshop: Int, vehicle: Int, operations: [LaborOperation],
                                                   booking: ServiceJob.Booking, cancelledAt: Int64, concern: String)],
          workshops: [ServiceWorkshop], customers: ServiceCustomerFactory, input: ServiceHistoryInput,
-         ids: inout DemoIdentifiers) {
+         ids: inout DemoIdentifiers) throws {
         let system = Principal.system.id
         let currency = SiteTemplates.company.currency
         for job in jobs.sorted(by: { ($0.openedAt, $0.number) < ($1.openedAt, $1.number) }) {
@@ -43,13 +43,13 @@ struct ServiceRows: Sendable {
                          reservationID: line.reservation.id, state: line.state, filledAtApproval: line.filled)
             }
             let done = [.completed, .invoiced, .closed].contains(job.status)
-            let partsCost = done ? parts.filter { $0.state == .approved }.reduce(Money.zero(currency)) { total, line in
-                total + (line.reservationID.flatMap { input.issued[$0] } ?? .zero(currency))
+            let partsCost = done ? try parts.filter { $0.state == .approved }.reduce(Money.zero(currency)) { total, line in
+                try total + (line.reservationID.flatMap { input.issued[$0] } ?? .zero(currency))
             } : nil
             let settings = workshop.settings
-            let invoice = job.invoicedAt.map { at in
-                Invoice(totals: Totals(labor: labor.map(\.hours),
-                                       parts: parts.filter { $0.state == .approved }.map { $0.unitPrice.times($0.quantity) },
+            let invoice = try job.invoicedAt.map { at in
+                try Invoice(totals: Totals(labor: labor.map(\.hours),
+                                       parts: parts.filter { $0.state == .approved }.map { try $0.unitPrice.times($0.quantity) },
                                        laborRate: settings.laborRate, taxRate: settings.taxRate),
                         costOfParts: partsCost ?? .zero(currency), invoicedAt: Instant(microseconds: at))
             }
@@ -64,7 +64,7 @@ struct ServiceRows: Sendable {
                 closedAt: job.closedAt.map(Instant.init(microseconds:)),
                 cancelledAt: job.cancelledAt.map(Instant.init(microseconds:)),
                 updatedAt: Instant(microseconds: job.lastChange))
-            order.approvedTotal = order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate).total
+            order.approvedTotal = try order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate).total
             orders.append(order)
             readings.append(MileageReading(vehicleID: owner.vehicle.id, at: Instant(microseconds: job.openedAt),
                                            kilometres: mileage))

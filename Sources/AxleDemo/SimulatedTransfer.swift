@@ -28,33 +28,35 @@ extension SimulatedHistory {
         var resolutions: [TransferException.Kind: Resolution] = [:]
 
         var receipt: TransferReceipt {
-            TransferReceipt(shipped: Quantity(milli: quantity), good: Quantity(milli: good),
-                            damaged: Quantity(milli: damaged))
+            get throws { try TransferReceipt(shipped: Quantity(milli: quantity), good: Quantity(milli: good),
+                            damaged: Quantity(milli: damaged)) }
         }
 
         /// Where the received units go, lot by lot, as `ReceiveTransfer` posts them: legs from
         /// transit draw on the shipment's lots in order; units beyond the shipment arrive in its
         /// first lot. A nil status leaves the books (short).
         var arrivals: [Arrival] {
-            var transit = shipment
-            var arrivals: [Arrival] = []
-            for leg in receipt.legs {
-                guard leg.fromTransit else {
-                    arrivals.append(Arrival(fromTransit: false, lot: shipment.first?.lot, status: leg.status,
-                                            quantity: leg.quantity.milli, reason: leg.reason))
-                    continue
+            get throws {
+                var transit = shipment
+                var arrivals: [Arrival] = []
+                for leg in try receipt.legs {
+                    guard leg.fromTransit else {
+                        arrivals.append(Arrival(fromTransit: false, lot: shipment.first?.lot, status: leg.status,
+                                                quantity: leg.quantity.milli, reason: leg.reason))
+                        continue
+                    }
+                    var remaining = leg.quantity.milli
+                    for index in transit.indices where remaining > 0 && transit[index].quantity > 0 {
+                        let taken = min(remaining, transit[index].quantity)
+                        arrivals.append(Arrival(fromTransit: true, lot: transit[index].lot, status: leg.status,
+                                                quantity: taken, reason: leg.reason))
+                        transit[index] = Take(lot: transit[index].lot, quantity: transit[index].quantity - taken)
+                        remaining -= taken
+                    }
+                    precondition(remaining == 0, "a receipt's legs from transit add up to the shipment")
                 }
-                var remaining = leg.quantity.milli
-                for index in transit.indices where remaining > 0 && transit[index].quantity > 0 {
-                    let taken = min(remaining, transit[index].quantity)
-                    arrivals.append(Arrival(fromTransit: true, lot: transit[index].lot, status: leg.status,
-                                            quantity: taken, reason: leg.reason))
-                    transit[index] = Take(lot: transit[index].lot, quantity: transit[index].quantity - taken)
-                    remaining -= taken
-                }
-                precondition(remaining == 0, "a receipt's legs from transit add up to the shipment")
+                return arrivals
             }
-            return arrivals
         }
     }
 

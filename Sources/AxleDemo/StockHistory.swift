@@ -46,9 +46,9 @@ struct StockHistory {
             let size = chunk.reduce(0) { $0 + $1.sites.count }
             progress("stock history from \(calendar.days[0].date): stocked items \(done + 1)–\(done + size) of "
                      + "\(itemCount), with receipts, reservations, issues, adjustments, transfers and counts")
-            let simulated = StockSimulation.run(chunk, sites: historySites, calendar: calendar, suppliers: suppliers,
+            let simulated = try StockSimulation.run(chunk, sites: historySites, calendar: calendar, suppliers: suppliers,
                                                 random: &random)
-            let rows = HistoryLedger.rows(of: simulated, sites: historySites, staff: staff, ids: &ids)
+            let rows = try HistoryLedger.rows(of: simulated, sites: historySites, staff: staff, ids: &ids)
             // The audit snapshots are encoded while the rows are written.
             let records = Task { [audit] in try await rows.audit.encoded(for: audit) }
             do {

@@ -32,13 +32,13 @@ extension StockSimulation {
 
     /// Each item's class, rule and first count day: at a random point of its first interval, so
     /// that a site counts a steady share of its items every week.
-    mutating func scheduleCounts() {
+    mutating func scheduleCounts() throws {
         var consumption = [[Part.ID: Money]](repeating: [:], count: sites.count)
         for (item, simulated) in history.items.enumerated() {
             let part = history.parts[simulated.part]
             var milli: Int64 = 0
             for _ in 0..<poisson(plans[item].demand.perMonth * 12) { milli += plans[item].demand.size(using: &random) }
-            consumption[simulated.site][part.id] = part.cost.times(Quantity(milli: milli))
+            consumption[simulated.site][part.id] = try part.cost.times(Quantity(milli: milli))
         }
         let classes = consumption.map { ABCClassification.classify(consumption: $0, stocked: $0.keys) }
         let policies = sites.map { CountPolicy(siteID: $0.site.id, saved: []) }

@@ -86,7 +86,7 @@ extension StockSimulation {
 
     /// The destination receives what came: now and then a unit short, damaged or over, each an
     /// exception item for its manager. Good stock serves the destination's backorders first.
-    mutating func receive(transfer index: Int, at: Int64, day: Int) {
+    mutating func receive(transfer index: Int, at: Int64, day: Int) throws {
         let transfer = history.transfers[index]
         let unit = plans[transfer.destination].demand.unitMilli
         var good = transfer.quantity, damaged: Int64 = 0
@@ -103,12 +103,12 @@ extension StockSimulation {
         history.transfers[index].damaged = damaged
         history.transfers[index].receivedAt = at
         // Damaged units stand apart in damaged stock, which the simulation does not use again.
-        for arrival in history.transfers[index].arrivals where arrival.status == .unrestricted {
+        for arrival in try history.transfers[index].arrivals where arrival.status == .unrestricted {
             add(arrival.quantity, to: arrival.lot, item: transfer.destination)
         }
         states[transfer.destination].inbound -= transfer.quantity
         append(.transferReceive(index), at: at, item: transfer.destination)
-        for discrepancy in history.transfers[index].receipt.discrepancies {
+        for discrepancy in try history.transfers[index].receipt.discrepancies {
             // Some wait on a carrier's answer for weeks; the manager resolves the rest within a month.
             let resolved = day + random.int(in: 2...30)
             guard resolved < calendar.days.count, !random.chance(Self.unresolvedChance) else { continue }

@@ -102,16 +102,16 @@ struct StockSimulation {
     private static let lateChance = 0.1
 
     static func run(_ parts: [StockedPart], sites: [HistorySite], calendar: HistoryCalendar, suppliers: SupplierBook,
-                    random: inout DemoRandom) -> SimulatedHistory {
-        var simulation = StockSimulation(parts: parts, sites: sites, calendar: calendar, suppliers: suppliers,
+                    random: inout DemoRandom) throws -> SimulatedHistory {
+        var simulation = try StockSimulation(parts: parts, sites: sites, calendar: calendar, suppliers: suppliers,
                                          random: random)
-        simulation.run(parts)
+        try simulation.run(parts)
         random = simulation.random
         return simulation.history
     }
 
     private init(parts: [StockedPart], sites: [HistorySite], calendar: HistoryCalendar, suppliers: SupplierBook,
-                 random: DemoRandom) {
+                 random: DemoRandom) throws {
         self.random = random
         self.calendar = calendar
         self.sites = sites
@@ -137,10 +137,10 @@ struct StockSimulation {
                 nextScheduled.append(Int.max)
             }
         }
-        scheduleCounts()
+        try scheduleCounts()
     }
 
-    private mutating func run(_ parts: [StockedPart]) {
+    private mutating func run(_ parts: [StockedPart]) throws {
         var first = 0
         for partIndex in parts.indices {
             let items = first..<(first + parts[partIndex].sites.count)
@@ -148,7 +148,7 @@ struct StockSimulation {
             let price = priceChange()
             for item in items { open(item, price: price) }
             for day in calendar.days.indices {
-                for item in items { simulate(item, day: day, price: price) }
+                for item in items { try simulate(item, day: day, price: price) }
                 // Only a changed position can have fallen to the reorder point: a review that
                 // orders lifts it above.
                 for item in items where changed[item] && weight(item, day: day) > 0 {
@@ -176,7 +176,7 @@ struct StockSimulation {
         weights[itemSites[item] * calendar.days.count + day]
     }
 
-    private mutating func simulate(_ item: Int, day: Int, price: PriceChange?) {
+    private mutating func simulate(_ item: Int, day: Int, price: PriceChange?) throws {
         let weight = weight(item, day: day)
         let arriving = nextArrivals[item] == day
         let scheduled = nextScheduled[item] == day
@@ -188,7 +188,7 @@ struct StockSimulation {
             adjusting = random.chance(Self.adjustmentChance)
         }
         if arriving || demands > 0 || adjusting || scheduled || counting {
-            act(item, day: day, price: price, arriving: arriving, demands: demands, adjusting: adjusting,
+            try act(item, day: day, price: price, arriving: arriving, demands: demands, adjusting: adjusting,
                 scheduled: scheduled, counting: counting)
         } else if issuesDue[item] {
             issueDue(item, through: calendar.moment(day: day, seconds: 86_399), day: day)
@@ -198,7 +198,7 @@ struct StockSimulation {
     /// A day on which something arrives, is asked for, shipped or counted: everything in time
     /// order, with the issues that fall due in between.
     private mutating func act(_ item: Int, day: Int, price: PriceChange?, arriving: Bool, demands: Int,
-                              adjusting: Bool, scheduled: Bool, counting: Bool) {
+                              adjusting: Bool, scheduled: Bool, counting: Bool) throws {
         actions.removeAll(keepingCapacity: true)
         if scheduled {
             for step in states[item].scheduled where step.day == day { actions.append((step.at, step.action)) }
@@ -229,7 +229,7 @@ struct StockSimulation {
             case .demand: demand(item, at: at, day: day)
             case .adjustment: adjust(item, at: at, day: day)
             case .ship(let transfer): ship(transfer, at: at, day: day)
-            case .receive(let transfer): receive(transfer: transfer, at: at, day: day)
+            case .receive(let transfer): try receive(transfer: transfer, at: at, day: day)
             case .count(let generatedAt): count(item, generatedAt: generatedAt, at: at, day: day)
             case .recount(let count): recount(count, at: at, day: day)
             case .decideCount(let count): decide(count, at: at, day: day)

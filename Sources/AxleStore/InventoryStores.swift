@@ -28,9 +28,20 @@ public struct SiteStock: Hashable, Sendable, Encodable {
     }
 
     /// Unrestricted stock not committed to any demand.
-    public var available: Quantity { unrestricted - reserved }
+    public var available: Quantity { get throws(ArithmeticOverflow) { try unrestricted - reserved } }
+    /// The quantity in one status (in transit: inbound to this site).
+    public func quantity(in status: StockStatus) -> Quantity {
+        switch status {
+        case .unrestricted: unrestricted
+        case .qualityHold: qualityHold
+        case .damaged: damaged
+        case .blocked: blocked
+        case .inTransit: inTransit
+        }
+    }
+
     /// Physically at the site, whatever its status.
-    public var onHand: Quantity { unrestricted + qualityHold + damaged + blocked }
+    public var onHand: Quantity { get throws(ArithmeticOverflow) { try unrestricted + qualityHold + damaged + blocked } }
 }
 
 /// The quantity in one stock position.
@@ -90,8 +101,9 @@ public protocol StockStore: Sendable {
     func save(_ policy: SiteStockPolicy, site: Site.ID) async throws
     func averageCost(part: Part.ID) async throws -> AverageCost?
     func save(_ cost: AverageCost, part: Part.ID) async throws
-    /// Stock value by site and status at current average cost, in minor units.
-    func value() async throws -> [(siteID: Site.ID, status: StockStatus, value: Int64)]
+    /// Every part's stock at every site with the part's moving-average unit cost (nil before
+    /// its first receipt of own stock): what stock value is computed from.
+    func valuation() async throws -> [(stock: SiteStock, averageCost: Money?)]
 }
 
 public protocol ReservationStore: Sendable {

@@ -54,7 +54,7 @@ struct BookingScenarioTests {
             #expect(booked.appointment.status == .booked)
             #expect(booked.start == slot.start)
             let stock = try await fixtures.siteStock(shop.pads, at: shop.site)
-            #expect((stock.reserved, stock.available) == (Quantity(units: 2), Quantity(units: 2)))
+            #expect(try (stock.reserved, stock.available) == (Quantity(units: 2), Quantity(units: 2)))
             let reservation = try await services.inventory.reservation(booked.appointment.reservationIDs[0],
                                                                         as: Fixtures.system)
             #expect(reservation.priority == .scheduledService)

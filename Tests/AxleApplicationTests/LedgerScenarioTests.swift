@@ -19,7 +19,7 @@ struct LedgerScenarioTests {
             var stock = try await fixtures.siteStock(pads, at: site)
             #expect(stock.unrestricted == Quantity(units: 10))
             #expect(stock.reserved == Quantity(units: 8))
-            #expect(stock.available == Quantity(units: 2))
+            #expect(try stock.available == Quantity(units: 2))
 
             let issue = try await services.commands.run(ConsumeReservation(reservationID: reservation.id, input: .init()),
                                                         as: Fixtures.system)
@@ -65,7 +65,7 @@ struct LedgerScenarioTests {
             let stock = try await fixtures.siteStock(starter, at: site)
             #expect(stock.reserved == Quantity(units: 5))
             #expect(stock.backordered == Quantity(units: 3))
-            #expect(stock.available == .zero)
+            #expect(try stock.available == .zero)
             #expect(try await fixtures.verify() == [])
         }
     }

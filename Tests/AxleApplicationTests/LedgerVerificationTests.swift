@@ -25,6 +25,30 @@ struct LedgerVerificationTests {
         }
     }
 
+    /// A database poisoned before the limits existed (the two receipts at
+    /// 999,999,999,999,999.99): verification names what is beyond the limits, and the stock
+    /// value report answers instead of stopping the process.
+    @Test(arguments: TestBackend.available)
+    func valuesBeyondTheLimitsAreReportedAndTheValueReportStillAnswers(_ backend: TestBackend) async throws {
+        try await backend.withDatabase { services, url in
+            let fixtures = Fixtures(services: services)
+            let site = try await fixtures.site("DLR-A")
+            let bin = try await fixtures.bin("A-1", at: site)
+            let (unrestricted, held) = (try await fixtures.part("OF-1"), try await fixtures.part("OF-2"))
+            try await fixtures.receive(92, of: unrestricted, into: bin)
+            try await fixtures.receive(92, of: held, into: bin, status: .qualityHold)
+            #expect(try await fixtures.verify() == [])
+
+            try await Tampering.execute("UPDATE part_costs SET average_cost_minor = 99999999999999999", on: url)
+            try await Tampering.execute("UPDATE parts SET list_price_minor = 99999999999999999 WHERE number = 'OF-1'", on: url)
+            let problems = try await fixtures.verify()
+            #expect(problems.filter { $0.hasPrefix("average cost of part") }.count == 2, "\(problems)")
+            #expect(problems.contains { $0.hasPrefix("price of part OF-1 is beyond the limits") }, "\(problems)")
+            let value = try await services.inventory.value(as: Fixtures.system)
+            #expect(value.first?.total.amountText == "183999999999999998.16", "\(value)")
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func theLedgerItselfCannotBeRewritten(_ backend: TestBackend) async throws {
         try await backend.withDatabase { services, url in

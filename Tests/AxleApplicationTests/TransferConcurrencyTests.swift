@@ -62,7 +62,7 @@ struct TransferConcurrencyTests {
                                                                    PageRequest(after: nil, limit: 500), as: Fixtures.system)
             #expect(!onTheRoad.isEmpty)
             for site in [north, south] {
-                let expected = onTheRoad.filter { $0.destinationSiteID == site.id }.reduce(Quantity.zero) { $0 + $1.quantity }
+                let expected = try onTheRoad.filter { $0.destinationSiteID == site.id }.reduce(Quantity.zero) { try $0 + $1.quantity }
                 let stock = try await fixtures.siteStock(filter, at: site)
                 #expect(stock.inTransit == expected)
                 #expect(stock.reserved == .zero)

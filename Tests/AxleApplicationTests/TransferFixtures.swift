@@ -30,6 +30,6 @@ extension Fixtures {
     /// Everything the company holds of a part: on hand at every site plus in transit.
     func companyStock(_ part: Part) async throws -> Quantity {
         try await services.database.read { try await $0.stock.siteStock(part: part.id) }
-            .reduce(Quantity.zero) { $0 + $1.onHand + $1.inTransit }
+            .reduce(Quantity.zero) { try $0 + $1.onHand + $1.inTransit }
     }
 }

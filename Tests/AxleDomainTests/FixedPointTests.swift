@@ -30,7 +30,7 @@ struct FixedPointTests {
 
     @Test(arguments: [
         (0, "0"), (1_000, "1"), (-2_000, "-2"), (1_500, "1.5"), (-1_250, "-1.25"), (1, "0.001"), (120, "0.12"),
-        (1_000_000_000_000_000, "1000000000000"), (123_456_789_123, "123456789.123"),
+        (1_000_000_000_000, "1000000000"), (123_456_789_123, "123456789.123"),
     ] as [(Int64, String)])
     func quantitiesAreJSONNumbersWithoutTrailingZeros(_ milli: Int64, _ json: String) throws {
         let quantity = Quantity(milli: milli)

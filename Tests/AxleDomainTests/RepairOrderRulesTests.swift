@@ -42,8 +42,8 @@ struct RepairOrderRulesTests {
 
     static func usd(_ cents: Int64) -> Money { Money(minorUnits: cents, currency: dollars) }
 
-    @Test func anEstimateTotalsPartsLaborAndTax() {
-        let totals = Totals(labor: [Quantity(milli: 1_500), Quantity(milli: 300)], parts: [Self.usd(4_990), Self.usd(1_005)],
+    @Test func anEstimateTotalsPartsLaborAndTax() throws {
+        let totals = try Totals(labor: [Quantity(milli: 1_500), Quantity(milli: 300)], parts: [Self.usd(4_990), Self.usd(1_005)],
                             laborRate: Self.usd(12_000), taxRate: Percentage(basisPoints: 825))
         #expect(totals.labor == Self.usd(21_600))
         #expect(totals.parts == Self.usd(5_995))
@@ -52,20 +52,20 @@ struct RepairOrderRulesTests {
         #expect(totals.total == Self.usd(29_872))
     }
 
-    @Test func theThresholdIsAPercentageOrAnAmountOverTheApprovedTotal() {
+    @Test func theThresholdIsAPercentageOrAnAmountOverTheApprovedTotal() throws {
         let tenPercent = ApprovalThreshold.percent(Percentage(basisPoints: 1_000))
-        #expect(!tenPercent.needsApproval(approved: Self.usd(50_000), proposed: Self.usd(55_000)))
-        #expect(tenPercent.needsApproval(approved: Self.usd(50_000), proposed: Self.usd(55_001)))
+        #expect(try !tenPercent.needsApproval(approved: Self.usd(50_000), proposed: Self.usd(55_000)))
+        #expect(try tenPercent.needsApproval(approved: Self.usd(50_000), proposed: Self.usd(55_001)))
         let fifty = ApprovalThreshold.amount(Self.usd(5_000))
-        #expect(!fifty.needsApproval(approved: Self.usd(10_000), proposed: Self.usd(15_000)))
-        #expect(fifty.needsApproval(approved: Self.usd(10_000), proposed: Self.usd(15_001)))
-        #expect(!fifty.needsApproval(approved: Self.usd(10_000), proposed: Self.usd(9_000)))
+        #expect(try !fifty.needsApproval(approved: Self.usd(10_000), proposed: Self.usd(15_000)))
+        #expect(try fifty.needsApproval(approved: Self.usd(10_000), proposed: Self.usd(15_001)))
+        #expect(try !fifty.needsApproval(approved: Self.usd(10_000), proposed: Self.usd(9_000)))
     }
 
-    @Test func grossMarginIsSalesBeforeTaxLessTheCostOfParts() {
-        let totals = Totals(labor: [Quantity(units: 1)], parts: [Self.usd(10_000)], laborRate: Self.usd(12_000),
+    @Test func grossMarginIsSalesBeforeTaxLessTheCostOfParts() throws {
+        let totals = try Totals(labor: [Quantity(units: 1)], parts: [Self.usd(10_000)], laborRate: Self.usd(12_000),
                             taxRate: Percentage(basisPoints: 1_000))
-        let invoice = Invoice(totals: totals, costOfParts: Self.usd(6_000), invoicedAt: Instant(microseconds: 0))
+        let invoice = try Invoice(totals: totals, costOfParts: Self.usd(6_000), invoicedAt: Instant(microseconds: 0))
         #expect(invoice.grossMargin == Self.usd(16_000))
         #expect(invoice.totals.total == Self.usd(24_200))
     }

@@ -133,14 +133,14 @@ struct TransferDocumentTests {
     ]
 
     @Test(arguments: Self.receipts.indices)
-    func aReceiptSplitsIntoLegsAndDiscrepancies(_ index: Int) {
+    func aReceiptSplitsIntoLegsAndDiscrepancies(_ index: Int) throws {
         let (shipped, good, damaged, short, over, legs) = Self.receipts[index]
-        let receipt = TransferReceipt(shipped: Quantity(units: shipped), good: Quantity(units: good),
+        let receipt = try TransferReceipt(shipped: Quantity(units: shipped), good: Quantity(units: good),
                                       damaged: Quantity(units: damaged))
         #expect(receipt.short == Quantity(units: short))
         #expect(receipt.over == Quantity(units: over))
         #expect(receipt.shipped == Quantity(units: shipped))
-        #expect(receipt.legs.map { leg in
+        #expect(try receipt.legs.map { leg in
             "\(leg.fromTransit ? "transit" : "outside")→\(leg.status?.rawValue ?? "gone") \(leg.quantity) \(leg.reason.rawValue)"
         } == legs)
         var kinds: [TransferException.Kind] = []
@@ -149,7 +149,7 @@ struct TransferDocumentTests {
         if damaged > 0 { kinds.append(.damaged) }
         #expect(receipt.discrepancies.map(\.kind) == kinds)
         // Whatever leaves transit is exactly what was shipped.
-        let fromTransit = receipt.legs.filter(\.fromTransit).reduce(Quantity.zero) { $0 + $1.quantity }
+        let fromTransit = try receipt.legs.filter(\.fromTransit).reduce(Quantity.zero) { try $0 + $1.quantity }
         #expect(fromTransit == Quantity(units: shipped))
     }
 }

@@ -87,7 +87,7 @@ extension DemoDatasetTests {
                     let page = try await stores.ledger.history(part: part, site: site, PageRequest(after: after, limit: 500))
                     for entry in page where entry.movement.reason == .issue && entry.movement.document.type == "reservation" {
                         if let id = Reservation.ID(entry.movement.document.id) {
-                            issued[id] = issued[id].map { $0 + entry.movement.value } ?? entry.movement.value
+                            issued[id] = try issued[id].map { try $0 + entry.movement.value } ?? entry.movement.value
                         }
                     }
                     guard page.count == 500, let last = page.last else { break }
@@ -116,8 +116,8 @@ extension DemoDatasetTests {
             }
         }
         for order in orders where [.completed, .invoiced, .closed].contains(order.status) {
-            let cost = order.partLines.filter { $0.state == .approved }.compactMap(\.reservationID)
-                .reduce(Money.zero(.init(code: "USD")!)) { $0 + (issued[$1] ?? .zero(.init(code: "USD")!)) }
+            let cost = try order.partLines.filter { $0.state == .approved }.compactMap(\.reservationID)
+                .reduce(Money.zero(.init(code: "USD")!)) { try $0 + (issued[$1] ?? .zero(.init(code: "USD")!)) }
             if order.partsCost != cost || order.invoice.map({ $0.costOfParts == cost }) == false {
                 wrong.append("\(order.number): parts cost \(order.partsCost?.description ?? "none"), ledger \(cost)")
             }

@@ -109,13 +109,13 @@ extension DemoDatasetTests {
         for (part, entries) in ledger {
             var average: AverageCost?
             for movement in entries.map(\.movement) {
-                let signed = LedgerEntry.netChange(of: movement, at: nil)
+                let signed = try LedgerEntry.netChange(of: movement, at: nil)
                 if movement.reason == .receipt {
-                    average = (average ?? AverageCost(unitCost: movement.unitCost, quantity: .zero))
+                    average = try (average ?? AverageCost(unitCost: movement.unitCost, quantity: .zero))
                         .receiving(movement.quantity, at: movement.unitCost)
                 } else {
                     if movement.unitCost != average?.unitCost { wrongValues.append(movement.id) }
-                    average = average?.adjusting(by: signed)
+                    average = try average?.adjusting(by: signed)
                 }
             }
             if stored[part] != average { wrongCosts.append(part) }

@@ -39,18 +39,19 @@ extension DemoDatasetTests {
         var wrong: [String] = []
         for transfer in transfers {
             let movements = moved[transfer.id.description] ?? []
-            func total(_ reasons: Set<MovementReason>) -> Quantity {
-                movements.filter { reasons.contains($0.reason) }.reduce(.zero) { $0 + $1.quantity }
+            func total(_ reasons: Set<MovementReason>) throws -> Quantity {
+                try movements.filter { reasons.contains($0.reason) }.reduce(.zero) { try $0 + $1.quantity }
             }
-            let shipped = total([.transferShip])
-            let fromTransit = total([.transferReceive, .transferDamaged, .transferShort])
-            let net = movements.reduce(Quantity.zero) { $0 + LedgerEntry.netChange(of: $1, at: nil) }
+            let shipped = try total([.transferShip])
+            let fromTransit = try total([.transferReceive, .transferDamaged, .transferShort])
+            let net = try movements.reduce(Quantity.zero) { try $0 + LedgerEntry.netChange(of: $1, at: nil) }
+            let expectedNet = try (transfer.receipt?.over ?? .zero) - (transfer.receipt?.short ?? .zero)
             let fine = switch transfer.state {
             case .requested, .approved, .cancelled: movements.isEmpty
             case .shipped: shipped == transfer.quantity && movements.allSatisfy { $0.reason == .transferShip }
             case .received:
                 shipped == transfer.quantity && fromTransit == transfer.quantity
-                    && net == (transfer.receipt?.over ?? .zero) - (transfer.receipt?.short ?? .zero)
+                    && net == expectedNet
             }
             if !fine { wrong.append("\(transfer.id) \(transfer.state.rawValue)") }
         }
@@ -60,7 +61,7 @@ extension DemoDatasetTests {
         var expected: [String: Quantity] = [:]
         for transfer in everyTransfer where transfer.state == .shipped {
             let key = "\(transfer.partID) \(transfer.destinationSiteID)"
-            expected[key] = (expected[key] ?? .zero) + transfer.quantity
+            expected[key] = try (expected[key] ?? .zero) + transfer.quantity
         }
         var inTransit: [String: Quantity] = [:]
         for stock in try await stockMatrix(in: services) where stock.inTransit != .zero {
@@ -206,8 +207,8 @@ extension DemoDatasetTests {
         let adjustments = ledger.values.joined().map(\.movement).filter { $0.reason == .adjustmentCount }
         #expect(adjustments.count == counts["count adjustments"])
         let byID = Dictionary(uniqueKeysWithValues: tasks.map { ($0.id.description, $0) })
-        let mismatched = adjustments.filter { movement in
-            let variance = movement.to == nil ? Quantity.zero - movement.quantity : movement.quantity
+        let mismatched = try adjustments.filter { movement in
+            let variance = try movement.to == nil ? Quantity.zero - movement.quantity : movement.quantity
             let task = byID[movement.document.id]
             return movement.document.type != "count" || task?.state != .posted || task?.postedVariance != variance
         }

@@ -35,7 +35,7 @@ struct ReservationLoadTests {
             let stock = try await api.fixtures.siteStock(shelf.part, at: shelf.site)
             #expect(stock.unrestricted == Quantity(units: Self.stock))
             #expect(stock.reserved == Quantity(units: Self.stock))
-            #expect(stock.available == .zero)
+            #expect(try stock.available == .zero)
             let created = try await api.fixtures.auditTrail().filter { $0.action == "reservation.create" }
             #expect(created.count == 100)
             #expect(try await api.fixtures.verify() == [])
@@ -59,7 +59,7 @@ struct ReservationLoadTests {
             let stock = try await api.fixtures.siteStock(shelf.part, at: shelf.site)
             #expect(stock.reserved == Quantity(units: Self.stock))
             #expect(stock.backordered == Quantity(units: 100))
-            #expect(stock.available == .zero)
+            #expect(try stock.available == .zero)
             #expect(try await api.fixtures.verify() == [])
         }
     }
@@ -84,7 +84,7 @@ struct ReservationLoadTests {
             #expect(created.count == 1)
             let stock = try await api.fixtures.siteStock(shelf.part, at: shelf.site)
             #expect(stock.reserved == Quantity(units: 3))
-            #expect(stock.available == Quantity(units: 7))
+            #expect(try stock.available == Quantity(units: 7))
             #expect(try await api.fixtures.verify() == [])
         }
     }

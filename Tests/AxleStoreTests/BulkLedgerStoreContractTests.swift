@@ -20,7 +20,7 @@ struct BulkLedgerStoreContractTests {
             let single = try await fixtures.part("OF-1"), bulk = try await fixtures.part("OF-2")
             let layout = Layout(north: north, west: west, shelf: shelf, overflow: overflow, westShelf: westShelf)
 
-            let one = layout.movements(of: single, ids: 1), many = layout.movements(of: bulk, ids: 100)
+            let one = try layout.movements(of: single, ids: 1), many = try layout.movements(of: bulk, ids: 100)
             try await services.database.write { stores in
                 for movement in one { try await stores.ledger.post([movement]) }
                 try await stores.audit.append(Self.auditRecords(for: one))
@@ -63,8 +63,8 @@ struct BulkLedgerStoreContractTests {
             let site = try await fixtures.site("DC-1", kind: .distributionCenter)
             let bins = [try await fixtures.bin("A-01", at: site), try await fixtures.bin("A-02", at: site)]
             let part = try await fixtures.part("BP-1")
-            let movements = (0..<1_201).map { index in
-                Movement(id: Identifier(UUID.stub(10_000 + index)), partID: part.id, quantity: Quantity(units: 1),
+            let movements = try (0..<1_201).map { index in
+                try Movement(id: Identifier(UUID.stub(10_000 + index)), partID: part.id, quantity: Quantity(units: 1),
                          from: nil, to: StockPosition(siteID: site.id, binID: bins[index % 2].id, status: .unrestricted),
                          reason: .receipt, document: DocumentReference(type: "receipt", id: "R-\(index)"),
                          actorID: Principal.system.id, at: Instant(microseconds: 1_772_442_000_000_000 + Int64(index)),
@@ -132,7 +132,7 @@ struct BulkLedgerStoreContractTests {
         let overflow: Bin
         let westShelf: Bin
 
-        func movements(of part: Part, ids base: Int) -> [Movement] {
+        func movements(of part: Part, ids base: Int) throws -> [Movement] {
             let onShelf = StockPosition(siteID: north.id, binID: shelf.id, status: .unrestricted)
             let held = StockPosition(siteID: north.id, binID: overflow.id, status: .qualityHold)
             let inOverflow = StockPosition(siteID: north.id, binID: overflow.id, status: .unrestricted)
@@ -143,8 +143,8 @@ struct BulkLedgerStoreContractTests {
                 (4, held, inOverflow, .release), (2, inOverflow, nil, .issue), (1, onShelf, inTransit, .transferShip),
                 (5, nil, lot, .receipt), (5, lot, nil, .issue),
             ]
-            return steps.enumerated().map { index, step in
-                Movement(id: Identifier(UUID.stub(base + index)), partID: part.id, quantity: Quantity(units: step.0),
+            return try steps.enumerated().map { index, step in
+                try Movement(id: Identifier(UUID.stub(base + index)), partID: part.id, quantity: Quantity(units: step.0),
                          from: step.1, to: step.2, reason: step.3,
                          document: DocumentReference(type: "test", id: "\(part.number)-\(index)"),
                          actorID: Principal.system.id, at: Instant(microseconds: 1_772_442_000_000_000 + Int64(index)),

@@ -416,7 +416,7 @@ struct ServiceStoreContractTests {
                                              recordedBy: world.principal.id)
             full.approvedTotal = usd(31_337)
             try full.apply(.invoice, at: hour(5))
-            full.invoice = Invoice(totals: Totals(parts: usd(8_950), labor: usd(17_400), tax: usd(2_174)),
+            full.invoice = try Invoice(totals: try Totals(parts: usd(8_950), labor: usd(17_400), tax: usd(2_174)),
                                    costOfParts: usd(4_410), invoicedAt: hour(5))
             try full.apply(.close, at: hour(6))
             let stored = full

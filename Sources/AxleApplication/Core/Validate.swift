@@ -18,7 +18,7 @@ public enum Validate {
         return try text(value, field: field, maximumLength: maximumLength)
     }
 
-    /// A non-negative amount in the company's currency.
+    /// A non-negative amount in the company's currency, at most `Money.maximum`.
     public static func money(_ text: String, field: String, currency: Currency) throws -> Money {
         let money: Money
         do {
@@ -27,6 +27,8 @@ public enum Validate {
             throw ValidationError(field: field, reason: error.message)
         }
         guard !money.isNegative else { throw ValidationError(field: field, reason: "must not be negative") }
+        let maximum = Money.maximum(currency)
+        guard money.minorUnits <= maximum.minorUnits else { throw LimitError(field: field, limit: maximum.amountText) }
         return money
     }
 

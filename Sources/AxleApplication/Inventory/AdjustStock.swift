@@ -114,15 +114,15 @@ enum AdjustmentPosting {
         precondition(delta != .zero, "a correction changes stock")
         let stores = scope.stores
         let adding = delta.isPositive
-        let quantity = adding ? delta : Quantity.zero - delta
+        let quantity = adding ? delta : try Quantity.zero - delta
         if !adding { try await StockRules.checkRemovable(quantity, of: part, from: position, in: stores) }
-        let movement = Movement(
+        let movement = try Movement(
             id: scope.newID(), partID: part.id, quantity: quantity, from: adding ? nil : position,
             to: adding ? position : nil, reason: reason, document: document,
             actorID: scope.caller.principal.id, at: scope.now, unitCost: try await StockRules.unitCost(of: part, in: stores))
-        try await stores.ledger.post([movement])
+        try await StockRules.post([movement], in: stores)
         if position.ownership == .own, let average = try await stores.stock.averageCost(part: part.id) {
-            try await stores.stock.save(average.adjusting(by: delta), part: part.id)
+            try await stores.stock.save(try average.adjusting(by: delta), part: part.id)
         }
         if adding, position.status == .unrestricted {
             _ = try await BackorderAllocation.run(part: part.id, site: position.siteID, in: scope)

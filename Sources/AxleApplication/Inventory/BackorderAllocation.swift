@@ -10,22 +10,22 @@ public struct BackorderAllocation: Sendable, Encodable {
     static func run(part: Part.ID, site: Site.ID, in scope: WriteScope) async throws -> [BackorderAllocation] {
         let stores = scope.stores
         let totals = try await stores.stock.siteStock(part: part, site: site, forUpdate: true)
-        guard totals.available.isPositive, totals.backordered.isPositive else { return [] }
+        guard try totals.available.isPositive, totals.backordered.isPositive else { return [] }
         let backorders = try await stores.reservations.backorders(part: part, site: site)
         let byID = Dictionary(uniqueKeysWithValues: backorders.map { ($0.id, $0) })
         var allocations: [BackorderAllocation] = []
         var total = Quantity.zero
-        for (id, grant) in AllocationPolicy.allocate(totals.available, to: backorders) {
+        for (id, grant) in try AllocationPolicy.allocate(totals.available, to: backorders) {
             guard let before = byID[id] else { continue }
             var after = before
-            after.reserved = after.reserved + grant
-            after.backordered = after.backordered - grant
+            after.reserved = try after.reserved + grant
+            after.backordered = try after.backordered - grant
             after.updatedAt = scope.now
             try await stores.reservations.update(after)
             try await scope.audit("reservation.allocate", entityType: "reservation", entityID: id.description,
                                   before: before, after: after)
             allocations.append(BackorderAllocation(reservationID: id, allocated: grant))
-            total = total + grant
+            total = try total + grant
         }
         if total.isPositive {
             try await stores.stock.commit(part: part, site: site, reserved: total, backordered: Quantity.zero - total)

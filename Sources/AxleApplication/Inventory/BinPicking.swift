@@ -15,10 +15,10 @@ enum BinPicking {
         for balance in bins where remaining.isPositive {
             let take = min(remaining, balance.quantity)
             picks.append(StockBalance(partID: part, position: balance.position, quantity: take))
-            remaining = remaining - take
+            remaining = try remaining - take
         }
         guard !remaining.isPositive else {
-            throw InventoryError.insufficientStock(available: quantity - remaining, requested: quantity)
+            throw InventoryError.insufficientStock(available: try quantity - remaining, requested: quantity)
         }
         return picks
     }

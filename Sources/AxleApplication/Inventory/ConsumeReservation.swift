@@ -49,8 +49,8 @@ public struct ConsumeReservation: Command {
                                       backordered: .zero)
         let movements = try await issue(quantity, of: part, at: before.siteID, for: before, in: scope)
         var after = before
-        after.reserved = before.reserved - quantity
-        after.consumed = before.consumed + quantity
+        after.reserved = try before.reserved - quantity
+        after.consumed = try before.consumed + quantity
         if !after.reserved.isPositive, !after.backordered.isPositive { after.status = .consumed }
         after.updatedAt = scope.now
         try await stores.reservations.update(after)
@@ -64,15 +64,15 @@ public struct ConsumeReservation: Command {
         let stores = scope.stores
         let unitCost = try await StockRules.unitCost(of: part, in: stores)
         let movements = try await BinPicking.unrestricted(quantity, of: part.id, at: site, in: stores).map { pick in
-            Movement(
+            try Movement(
                 id: scope.newID(), partID: part.id, quantity: pick.quantity, from: pick.position, to: nil, reason: .issue,
                 document: DocumentReference(type: "reservation", id: reservation.id.description),
                 actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
         }
-        try await stores.ledger.post(movements)
-        let own = movements.filter { $0.from?.ownership == .own }.reduce(Quantity.zero) { $0 + $1.quantity }
+        try await StockRules.post(movements, in: stores)
+        let own = try movements.filter { $0.from?.ownership == .own }.reduce(Quantity.zero) { try $0 + $1.quantity }
         if own.isPositive, let average = try await stores.stock.averageCost(part: part.id) {
-            try await stores.stock.save(average.adjusting(by: Quantity.zero - own), part: part.id)
+            try await stores.stock.save(try average.adjusting(by: Quantity.zero - own), part: part.id)
         }
         return movements
     }

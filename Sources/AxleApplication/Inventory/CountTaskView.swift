@@ -47,7 +47,7 @@ public struct CountTaskView: Sendable, Encodable {
     public let decidedAt: Instant?
     public let review: Review?
 
-    init(_ task: CountTask, part: Part?, bin: Bin?, for principal: Principal) {
+    init(_ task: CountTask, part: Part?, bin: Bin?, for principal: Principal) throws {
         id = task.id
         siteID = task.position.siteID
         partID = task.partID
@@ -68,8 +68,8 @@ public struct CountTaskView: Sendable, Encodable {
         decidedBy = task.decidedBy
         decidedAt = task.decidedAt
         review = Self.reveals(task, to: principal)
-            ? task.lastEntry.map { last in
-                Review(expected: last.book, variance: last.variance, toleranceBasisPoints: task.toleranceBasisPoints,
+            ? try task.lastEntry.map { last in
+                Review(expected: last.book, variance: try last.variance, toleranceBasisPoints: task.toleranceBasisPoints,
                        firstCountWithinTolerance: task.firstCount?.withinTolerance ?? last.withinTolerance,
                        lastCountWithinTolerance: last.withinTolerance, postedVariance: task.postedVariance)
             }
@@ -87,7 +87,7 @@ public struct CountTaskView: Sendable, Encodable {
     {
         var bin: Bin?
         if let binID = task.position.binID { bin = try await stores.bins.find(id: binID) }
-        return CountTaskView(task, part: part, bin: bin, for: principal)
+        return try CountTaskView(task, part: part, bin: bin, for: principal)
     }
 
     /// Views of a page of tasks, with their parts and bins looked up once each.
@@ -100,8 +100,8 @@ public struct CountTaskView: Sendable, Encodable {
         for id in Set(tasks.compactMap(\.position.binID)) {
             bins[id] = try await stores.bins.find(id: id)
         }
-        return tasks.map { task in
-            CountTaskView(task, part: parts[task.partID], bin: task.position.binID.flatMap { bins[$0] }, for: principal)
+        return try tasks.map { task in
+            try CountTaskView(task, part: parts[task.partID], bin: task.position.binID.flatMap { bins[$0] }, for: principal)
         }
     }
 }

@@ -34,8 +34,8 @@ public struct DecideCount: Command {
         if after.state == .posted, let variance = after.postedVariance, variance < .zero,
            after.position.status == .unrestricted {
             let totals = try await stores.stock.siteStock(part: part.id, site: site, forUpdate: true)
-            guard totals.available + variance >= .zero else {
-                throw CountError.countTakesReservedStock(available: totals.available, variance: variance)
+            guard try totals.available + variance >= .zero else {
+                throw CountError.countTakesReservedStock(available: try totals.available, variance: variance)
             }
         }
         try await stores.counts.update(after)

@@ -32,9 +32,9 @@ public struct InventoryQueries: Sendable {
             var details: [SiteStockDetail] = []
             for stock in totals {
                 details.append(SiteStockDetail(
-                    stock: stock, available: stock.available, onHand: stock.onHand,
+                    stock: stock, available: try stock.available, onHand: try stock.onHand,
                     balances: try await stores.stock.balances(part: part.id, site: stock.siteID),
-                    value: unitCost.times(stock.onHand)))
+                    value: try unitCost.times(stock.onHand)))
             }
             return details
         }
@@ -71,24 +71,31 @@ public struct InventoryQueries: Sendable {
         try await runner.read(.readStock, as: caller) { try await $0.adjustments.pending(site: site, page) }
     }
 
-    /// Stock value by site and status at the current moving-average cost.
+    /// Stock value by site and status at the current moving-average cost. Sums over any number
+    /// of parts are 128-bit totals, so no stored stock can make this report fail.
     public struct SiteValue: Sendable, Encodable {
         public let site: Site
-        public let byStatus: [String: Money]
-        public let total: Money
+        public let byStatus: [String: MoneyTotal]
+        public let total: MoneyTotal
     }
 
     public func value(as caller: Caller) async throws -> [SiteValue] {
         try await runner.read(.readStock, as: caller) { stores in
             let currency = try await stores.company.get().currency
-            let rows = try await stores.stock.value()
-            return try await stores.sites.all().map { site in
-                var byStatus: [String: Money] = [:]
-                for row in rows where row.siteID == site.id {
-                    byStatus[row.status.rawValue] = Money(minorUnits: row.value, currency: currency)
+            var bySite: [Site.ID: [StockStatus: MoneyTotal]] = [:]
+            for (stock, averageCost) in try await stores.stock.valuation() {
+                let unitCost = averageCost ?? .zero(currency)
+                for status in StockStatus.allCases where stock.quantity(in: status) != .zero {
+                    bySite[stock.siteID, default: [:]][status, default: MoneyTotal(currency)]
+                        .add(stock.quantity(in: status), at: unitCost)
                 }
-                let total = byStatus.values.reduce(Money.zero(currency), +)
-                return SiteValue(site: site, byStatus: byStatus, total: total)
+            }
+            return try await stores.sites.all().map { site in
+                let byStatus = bySite[site.id] ?? [:]
+                var total = MoneyTotal(currency)
+                for value in byStatus.values { total.add(value) }
+                return SiteValue(site: site, byStatus: Dictionary(uniqueKeysWithValues: byStatus.map { ($0.rawValue, $1) }),
+                                 total: total)
             }
         }
     }
@@ -102,7 +109,7 @@ public struct InventoryQueries: Sendable {
             _ = try await CatalogLookup.part(part, in: stores)
             _ = try await CatalogLookup.site(site, in: stores)
             let stock = try await stores.stock.siteStock(part: part, site: site, forUpdate: false)
-            return AvailableToPromise(available: stock.available, backordered: stock.backordered,
+            return try AvailableToPromise(available: stock.available, backordered: stock.backordered,
                                       inbound: try await stores.inbound.expected(part: part, site: site),
                                       from: today, through: max(date ?? today, today))
         }

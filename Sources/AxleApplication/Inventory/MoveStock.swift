@@ -68,12 +68,12 @@ public struct MoveStock: Command {
         let to = from.with(status: statuses.to, binID: toBin.id)
         try await StockRules.checkRemovable(quantity, of: part, from: from, in: stores)
         let moveID: Identifier<Result> = scope.newID()
-        let movement = Movement(
+        let movement = try Movement(
             id: scope.newID(), partID: part.id, quantity: quantity, from: from, to: to,
             reason: MovementReason(rawValue: input.kind.rawValue)!,
             document: DocumentReference(type: "stockMove", id: moveID.description), actorID: scope.caller.principal.id,
             at: scope.now, unitCost: try await StockRules.unitCost(of: part, in: stores))
-        try await stores.ledger.post([movement])
+        try await StockRules.post([movement], in: stores)
         try await scope.audit("stock.\(input.kind.rawValue)", entityType: "stockMove", entityID: moveID.description,
                               before: Movement?.none, after: movement)
         let allocations = statuses.to == .unrestricted && statuses.from != .unrestricted

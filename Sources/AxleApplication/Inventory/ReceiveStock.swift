@@ -76,14 +76,14 @@ public struct ReceiveStock: Command {
         let position = StockPosition(siteID: site.id, binID: bin.id, status: status, lot: try StockRules.lot(input.lot, for: part),
                                      consignor: input.consigned == true ? input.supplierId : nil)
         let receiptID: Identifier<Receipt> = scope.newID()
-        let movement = Movement(
+        let movement = try Movement(
             id: scope.newID(), partID: part.id, quantity: quantity, from: nil, to: position, reason: .receipt,
             document: DocumentReference(type: "receipt", id: receiptID.description), actorID: scope.caller.principal.id,
             at: scope.now, unitCost: unitCost)
-        try await stores.ledger.post([movement])
+        try await StockRules.post([movement], in: stores)
         if position.ownership == .own {
             let average = try await stores.stock.averageCost(part: part.id) ?? AverageCost(unitCost: unitCost, quantity: .zero)
-            try await stores.stock.save(average.receiving(quantity, at: unitCost), part: part.id)
+            try await stores.stock.save(try average.receiving(quantity, at: unitCost), part: part.id)
         }
         try await scope.audit("receipt.post", entityType: "receipt", entityID: receiptID.description,
                               before: Movement?.none, after: movement,

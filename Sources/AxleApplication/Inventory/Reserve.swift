@@ -69,7 +69,7 @@ public struct Reserve: Command {
             throw ReservationRefused(available: commitment.available, requested: quantity, proposals: proposals!)
         }
         return Outcome(reservation: reservation, requestedPart: requested.id == part.id ? nil : requested.number,
-                       notReserved: quantity - reservation.reserved - reservation.backordered, proposals: proposals)
+                       notReserved: try quantity - reservation.reserved - reservation.backordered, proposals: proposals)
     }
 
     /// Locks the part's totals at the site, then commits `quantity` to the demand: all of it when
@@ -82,11 +82,14 @@ public struct Reserve: Command {
     ) async throws -> (reservation: Reservation?, available: Quantity) {
         let stores = scope.stores
         let totals = try await stores.stock.siteStock(part: part.id, site: site.id, forUpdate: true)
-        let available = max(totals.available, .zero)
+        let available = max(try totals.available, .zero)
         // Short without allowPartial: all or nothing now (and, with a backorder, all of it waits).
         let reserved = available >= quantity ? quantity : allowPartial ? available : .zero
-        let backordered = backorder ? quantity - reserved : .zero
+        let backordered = backorder ? try quantity - reserved : .zero
         guard reserved.isPositive || backordered.isPositive else { return (nil, available) }
+        guard (try totals.backordered + backordered).isWithinLimit else {
+            throw InventoryError.siteStockLimit(what: "backorders", limit: .maximum)
+        }
         let reservation = Reservation(
             id: scope.newID(), partID: part.id, siteID: site.id, demand: demand, priority: priority, needBy: needBy,
             requested: quantity, reserved: reserved, backordered: backordered, createdAt: scope.now)

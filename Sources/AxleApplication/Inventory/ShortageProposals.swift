@@ -27,16 +27,16 @@ public struct ShortageProposals: Sendable, Encodable {
         for approval in approvals {
             guard let substitute = parts[approval.substituteID] else { continue }
             let stock = try await stores.stock.siteStock(part: substitute.id, site: site.id, forUpdate: false)
-            if stock.available.isPositive {
-                substitutes.append(SubstituteOffer(part: substitute, rule: approval.rule, available: stock.available))
+            if try stock.available.isPositive {
+                substitutes.append(SubstituteOffer(part: substitute, rule: approval.rule, available: try stock.available))
             }
         }
         let sites = Dictionary(uniqueKeysWithValues: try await stores.sites.all().map { ($0.id, $0) })
         let elsewhere = try await stores.stock.siteStock(part: part.id)
-            .filter { $0.siteID != site.id && $0.available.isPositive }
-        let otherSites = elsewhere.compactMap { stock in
-            sites[stock.siteID].map { other in
-                SiteOffer(site: other, available: stock.available,
+            .filter { try $0.siteID != site.id && $0.available.isPositive }
+        let otherSites = try elsewhere.compactMap { stock in
+            try sites[stock.siteID].map { other in
+                SiteOffer(site: other, available: try stock.available,
                           distanceKm: site.location.distanceKilometres(to: other.location))
             }
         }.sorted { ($0.distanceKm, $0.site.code) < ($1.distanceKm, $1.site.code) }

@@ -26,6 +26,26 @@ enum StockRules {
         return lot
     }
 
+    /// Posts movements, refusing them when a site they reach would hold more of the part than
+    /// Axle accepts: bounded stock keeps every value computed from it within 64 bits.
+    static func post(_ movements: [Movement], in stores: any StoreTransaction) async throws {
+        try await stores.ledger.post(movements)
+        var reached: Set<[String]> = []
+        for movement in movements {
+            guard let site = movement.to?.siteID, reached.insert([movement.partID.description, site.description]).inserted
+            else { continue }
+            try checkLimits(try await stores.stock.siteStock(part: movement.partID, site: site, forUpdate: false))
+        }
+    }
+
+    /// Throws when a site's stock or open demand of a part is beyond `Quantity.maximum`.
+    static func checkLimits(_ stock: SiteStock) throws {
+        let limit = Quantity.maximum
+        guard try stock.onHand.isWithinLimit else { throw InventoryError.siteStockLimit(what: "stock on hand", limit: limit) }
+        guard stock.inTransit.isWithinLimit else { throw InventoryError.siteStockLimit(what: "stock in transit", limit: limit) }
+        guard stock.backordered.isWithinLimit else { throw InventoryError.siteStockLimit(what: "backorders", limit: limit) }
+    }
+
     /// What one unit is worth now: the moving average, or the catalogue cost before any receipt.
     static func unitCost(of part: Part, in stores: any StoreTransaction) async throws -> Money {
         try await stores.stock.averageCost(part: part.id)?.unitCost ?? part.cost
@@ -43,8 +63,8 @@ enum StockRules {
         }
         if position.status == .unrestricted {
             let totals = try await stores.stock.siteStock(part: part.id, site: position.siteID, forUpdate: true)
-            guard totals.available >= quantity else {
-                throw InventoryError.insufficientAvailable(available: totals.available, requested: quantity)
+            guard try totals.available >= quantity else {
+                throw InventoryError.insufficientAvailable(available: try totals.available, requested: quantity)
             }
         }
     }

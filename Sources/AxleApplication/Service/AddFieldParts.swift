@@ -81,7 +81,7 @@ public struct AddFieldParts: Command {
                                  in scope: WriteScope) async throws -> SearchSlots.Slot? {
         let labor = order.laborLines.filter { $0.state == .approved }
         guard !labor.isEmpty else { return nil }
-        let hours = labor.reduce(Quantity.zero) { $0 + $1.hours }
+        let hours = try labor.reduce(Quantity.zero) { try $0 + $1.hours }
         let bayTypes = Set(try await ServiceLookup.operations(Array(Set(labor.compactMap(\.operationID))), in: scope.stores,
                                                               field: "labor", allowEmpty: true).map(\.bayType))
         let requirement = SlotSearch.Requirement(skills: Set(labor.map(\.skill)),

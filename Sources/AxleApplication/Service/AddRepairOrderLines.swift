@@ -50,9 +50,9 @@ public struct AddRepairOrderLines: Command {
         order.updatedAt = scope.now
         var shortages: [PartShortage] = []
         if approved {
-            let proposed = order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate).total
+            let proposed = try order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate).total
             let baseline = before.approvedTotal ?? Money.zero(proposed.currency)
-            if settings.approvalThreshold.needsApproval(approved: baseline, proposed: proposed) {
+            if try settings.approvalThreshold.needsApproval(approved: baseline, proposed: proposed) {
                 let added = Set(labor.map(\.id.description) + parts.map(\.id.description))
                 for index in order.laborLines.indices where added.contains(order.laborLines[index].id.description) {
                     order.laborLines[index].state = .awaitingCustomer
@@ -129,7 +129,7 @@ public struct RecordCustomerDecision: Command {
             let site = try await CatalogLookup.site(order.siteID, in: stores)
             let settings = try await ServiceLookup.settings(site, in: stores)
             order.approval = approval
-            order.approvedTotal = order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate).total
+            order.approvedTotal = try order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate).total
             shortages = try await RepairOrderParts.reserveApproved(&order, in: scope)
         }
         try await stores.repairOrders.update(order)

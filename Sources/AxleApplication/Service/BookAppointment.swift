@@ -47,7 +47,7 @@ public struct BookAppointment: Command {
         let operations = try await ServiceLookup.operations(input.operationIds, in: stores, field: "operationIds")
         let concern = try Validate.text(input.concern, field: "concern", maximumLength: 500)
         try BookAppointment.checkStart(input.start, now: scope.now)
-        let requirement = WorkshopCalendar.requirement(of: operations)
+        let requirement = try WorkshopCalendar.requirement(of: operations)
         let period = Period(start: input.start, end: input.start.adding(seconds: requirement.minutes * 60))
         let (technician, bay) = try await Self.lockResources(
             technician: input.technicianId, bay: input.bayId, at: site, for: requirement, in: stores)

@@ -66,7 +66,7 @@ public struct RescheduleAppointment: Command {
         try BookAppointment.checkStart(input.start, now: scope.now)
         let site = try await CatalogLookup.site(before.siteID, in: stores)
         let operations = try await ServiceLookup.operations(before.operationIDs, in: stores, field: "operationIds")
-        let requirement = WorkshopCalendar.requirement(of: operations)
+        let requirement = try WorkshopCalendar.requirement(of: operations)
         let period = Period(start: input.start, end: input.start.adding(seconds: requirement.minutes * 60))
         let (technician, bay) = try await BookAppointment.lockResources(
             technician: input.technicianId, bay: input.bayId, at: site, for: requirement, in: stores)
@@ -94,8 +94,8 @@ public struct RescheduleAppointment: Command {
             guard let reservation = try await stores.reservations.find(id: id), reservation.backordered.isPositive
             else { continue }
             let inbound = try await stores.inbound.expected(part: reservation.partID, site: appointment.siteID)
-            let byStart = inbound.filter { calendar.instant(on: $0.expected, at: TimeOfDay(minutes: 0)!) <= start }
-                .reduce(Quantity.zero) { $0 + $1.quantity }
+            let byStart = try inbound.filter { calendar.instant(on: $0.expected, at: TimeOfDay(minutes: 0)!) <= start }
+                .reduce(Quantity.zero) { try $0 + $1.quantity }
             if byStart < reservation.backordered {
                 late.append(try await CatalogLookup.part(reservation.partID, in: stores).number)
             }

@@ -101,17 +101,17 @@ public struct ChangeRepairOrderStatus: Command {
         }
         let site = try await CatalogLookup.site(order.siteID, in: scope.stores)
         let settings = try await ServiceLookup.settings(site, in: scope.stores)
-        order.approvedTotal = order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate).total
+        order.approvedTotal = try order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate).total
     }
 
     /// The approved work at the site's rates, and the cost of the parts issued.
     private func invoice(_ order: RepairOrder, in stores: any StoreTransaction, at now: Instant) async throws -> Invoice {
         let site = try await CatalogLookup.site(order.siteID, in: stores)
         let settings = try await ServiceLookup.settings(site, in: stores)
-        let totals = Totals(labor: order.laborLines.filter { $0.state == .approved }.map(\.hours),
-                            parts: order.partLines.filter { $0.state == .approved }.map { $0.unitPrice.times($0.quantity) },
+        let totals = try Totals(labor: order.laborLines.filter { $0.state == .approved }.map(\.hours),
+                            parts: order.partLines.filter { $0.state == .approved }.map { try $0.unitPrice.times($0.quantity) },
                             laborRate: settings.laborRate, taxRate: settings.taxRate)
-        return Invoice(totals: totals, costOfParts: order.partsCost ?? Money.zero(settings.laborRate.currency),
+        return try Invoice(totals: totals, costOfParts: order.partsCost ?? Money.zero(settings.laborRate.currency),
                        invoicedAt: now)
     }
 }

@@ -87,7 +87,7 @@ public struct JobsAtRisk: Sendable, Encodable {
                       reservation.backordered.isPositive else { continue }
                 let inbound = try await stores.inbound.expected(part: reservation.partID, site: site.id)
                 let backorders = try await stores.reservations.backorders(part: reservation.partID, site: site.id)
-                let covered = AllocationPolicy.coverage(of: reservation.id, among: backorders, inbound: inbound,
+                let covered = try AllocationPolicy.coverage(of: reservation.id, among: backorders, inbound: inbound,
                                                         today: today)
                 let reason: Reason
                 if let covered {

@@ -54,7 +54,7 @@ public struct OpenRepairOrder: Command {
         if let appointmentID = input.appointmentId {
             order = try await fromAppointment(appointmentID, number: number, site: site, vehicle: vehicle,
                                               concern: concern, in: scope)
-            order.approvedTotal = order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate).total
+            order.approvedTotal = try order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate).total
         } else {
             let builder = RepairOrderLineBuilder(scope: scope, vehicle: vehicle, state: .proposed)
             let (labor, kitParts) = try await builder.labor(input.labor ?? [], field: "labor")

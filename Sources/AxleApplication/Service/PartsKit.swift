@@ -26,7 +26,7 @@ public struct PartsKit: Sendable, Encodable {
             let fitting = try await fittingPart(current, for: vehicle, in: stores)
             if let index = needs.firstIndex(where: { $0.part.id == fitting.id }) {
                 let merged = needs[index]
-                needs[index] = Need(part: merged.part, quantity: merged.quantity + line.quantity, kitPart: merged.kitPart)
+                needs[index] = Need(part: merged.part, quantity: try merged.quantity + line.quantity, kitPart: merged.kitPart)
             } else {
                 needs.append(Need(part: fitting, quantity: line.quantity,
                                   kitPart: fitting.id == kitPart.id ? nil : kitPart.number))

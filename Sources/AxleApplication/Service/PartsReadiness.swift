@@ -36,15 +36,15 @@ public struct PartsReadiness: Sendable, Encodable {
         var readyAt: Instant? = now
         for need in kit.needs {
             let totals = try await stores.stock.siteStock(part: need.part.id, site: site, forUpdate: false)
-            let free = totals.available - totals.backordered
+            let free = try totals.available - totals.backordered
             var line = Line(partId: need.part.id, number: need.part.number, quantity: need.quantity, free: free,
                             source: .stock, expected: nil)
             if free < need.quantity {
                 var covered = free
                 let inbound = try await stores.inbound.expected(part: need.part.id, site: site)
                     .sorted { $0.expected < $1.expected }
-                let arrival = inbound.first { arriving in
-                    covered = covered + arriving.quantity
+                let arrival = try inbound.first { arriving in
+                    covered = try covered + arriving.quantity
                     return covered >= need.quantity
                 }
                 if let arrival {

@@ -61,7 +61,7 @@ enum RepairOrderParts {
             guard let id = line.reservationID, let reservation = try await scope.stores.reservations.find(id: id),
                   reservation.status == .open, reservation.reserved.isPositive else { continue }
             let issue = try await ConsumeReservation.consume(reservation.reserved, of: reservation, in: scope)
-            cost = issue.movements.reduce(cost) { $0 + $1.value }
+            cost = try issue.movements.reduce(cost) { try $0 + $1.value }
         }
         return cost
     }

@@ -13,7 +13,7 @@ public struct RepairOrderView: Sendable, Encodable {
     {
         let site = try await CatalogLookup.site(order.siteID, in: stores)
         let settings = try await ServiceLookup.settings(site, in: stores)
-        return RepairOrderView(order: order, totals: order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate),
+        return RepairOrderView(order: order, totals: try order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate),
                                shortages: shortages)
     }
 

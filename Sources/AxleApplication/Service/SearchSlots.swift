@@ -80,7 +80,7 @@ public struct SearchSlots: Sendable {
         }
         let vehicle = try await ServiceLookup.vehicle(input.vehicleId, in: stores)
         let operations = try await ServiceLookup.operations(input.operationIds, in: stores, field: "operationIds")
-        let requirement = WorkshopCalendar.requirement(of: operations)
+        let requirement = try WorkshopCalendar.requirement(of: operations)
         let kit = try await PartsKit.resolve(operations, for: vehicle, today: CalendarDate(utcOf: now), in: stores)
         let from = max(input.from ?? now, now)
         var slots: [(Instant, Slot)] = []

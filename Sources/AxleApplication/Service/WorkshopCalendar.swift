@@ -30,8 +30,8 @@ enum WorkshopCalendar {
     }
 
     /// What a set of operations needs of a technician and a bay.
-    static func requirement(of operations: [LaborOperation]) -> SlotSearch.Requirement {
-        let hours = operations.reduce(Quantity.zero) { $0 + $1.standardHours }
+    static func requirement(of operations: [LaborOperation]) throws -> SlotSearch.Requirement {
+        let hours = try operations.reduce(Quantity.zero) { try $0 + $1.standardHours }
         return SlotSearch.Requirement(skills: Set(operations.map(\.skill)), bayTypes: Set(operations.map(\.bayType)),
                                       minutes: LaborOperation.minutes(of: hours))
     }

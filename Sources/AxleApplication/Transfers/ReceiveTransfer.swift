@@ -48,7 +48,7 @@ public struct ReceiveTransfer: Command {
         _ = try await stores.stock.siteStock(part: before.partID, site: destination.id, forUpdate: true)
         let part = try await CatalogLookup.part(before.partID, in: stores)
         let movements = try await postings(of: receipt, for: after, of: part, into: bin, in: scope)
-        try await stores.ledger.post(movements)
+        try await StockRules.post(movements, in: stores)
         try await revalue(part, after: movements, in: stores)
         let exceptions = receipt.discrepancies.map { discrepancy in
             TransferException(id: scope.newID(), kind: discrepancy.kind, transferID: after.id, partID: part.id,
@@ -74,27 +74,27 @@ public struct ReceiveTransfer: Command {
         var transit = try await scope.stores.transfers.shipment(of: transfer.id)
         let unitCost = try await StockRules.unitCost(of: part, in: scope.stores)
         var movements: [Movement] = []
-        func movement(_ quantity: Quantity, from: StockPosition?, to: StockPosition?, _ reason: MovementReason) -> Movement {
-            Movement(id: scope.newID(), partID: transfer.partID, quantity: quantity, from: from, to: to, reason: reason,
+        func movement(_ quantity: Quantity, from: StockPosition?, to: StockPosition?, _ reason: MovementReason) throws -> Movement {
+            try Movement(id: scope.newID(), partID: transfer.partID, quantity: quantity, from: from, to: to, reason: reason,
                      document: DocumentReference(type: "transfer", id: transfer.id.description),
                      actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
         }
-        for leg in receipt.legs {
+        for leg in try receipt.legs {
             guard leg.fromTransit else {
                 let arriving = StockPosition(siteID: transfer.destinationSiteID, binID: bin.id,
                                              status: leg.status ?? .unrestricted, lot: transit.first?.position.lot)
-                movements.append(movement(leg.quantity, from: nil, to: arriving, leg.reason))
+                movements.append(try movement(leg.quantity, from: nil, to: arriving, leg.reason))
                 continue
             }
             var remaining = leg.quantity
             for index in transit.indices where remaining.isPositive && transit[index].quantity.isPositive {
                 let take = min(remaining, transit[index].quantity)
                 let from = transit[index].position
-                movements.append(movement(take, from: from, to: leg.status.map { from.with(status: $0, binID: bin.id) },
+                movements.append(try movement(take, from: from, to: leg.status.map { from.with(status: $0, binID: bin.id) },
                                           leg.reason))
                 transit[index] = StockBalance(partID: transfer.partID, position: from,
-                                              quantity: transit[index].quantity - take)
-                remaining = remaining - take
+                                              quantity: try transit[index].quantity - take)
+                remaining = try remaining - take
             }
             guard !remaining.isPositive else {
                 // A shipped transfer always has its shipment in the ledger; anything else is a broken ledger.
@@ -106,12 +106,12 @@ public struct ReceiveTransfer: Command {
 
     /// Own stock that was lost (short) or found (over) changes the quantity the average cost stands for.
     private func revalue(_ part: Part, after movements: [Movement], in stores: any StoreTransaction) async throws {
-        let delta = movements.reduce(Quantity.zero) { total, movement in
-            if movement.from == nil, movement.to?.ownership == .own { return total + movement.quantity }
-            if movement.to == nil, movement.from?.ownership == .own { return total - movement.quantity }
+        let delta = try movements.reduce(Quantity.zero) { total, movement in
+            if movement.from == nil, movement.to?.ownership == .own { return try total + movement.quantity }
+            if movement.to == nil, movement.from?.ownership == .own { return try total - movement.quantity }
             return total
         }
         guard delta != .zero, let average = try await stores.stock.averageCost(part: part.id) else { return }
-        try await stores.stock.save(average.adjusting(by: delta), part: part.id)
+        try await stores.stock.save(try average.adjusting(by: delta), part: part.id)
     }
 }

@@ -46,10 +46,10 @@ public struct ShipTransfer: Command {
         try await stores.stock.commit(part: before.partID, site: before.sourceSiteID,
                                       reserved: Quantity.zero - before.quantity, backordered: .zero)
         let movements = try await shipment(of: after, in: scope)
-        try await stores.ledger.post(movements)
+        try await StockRules.post(movements, in: stores)
         var issued = reservation
         issued.reserved = .zero
-        issued.consumed = reservation.consumed + before.quantity
+        issued.consumed = try reservation.consumed + before.quantity
         issued.status = .consumed
         issued.updatedAt = scope.now
         try await stores.reservations.update(issued)
@@ -68,8 +68,8 @@ public struct ShipTransfer: Command {
         let unitCost = try await StockRules.unitCost(of: part, in: scope.stores)
         let picks = try await BinPicking.unrestricted(transfer.quantity, of: part.id, at: transfer.sourceSiteID,
                                                       in: scope.stores)
-        return picks.map { pick in
-            Movement(
+        return try picks.map { pick in
+            try Movement(
                 id: scope.newID(), partID: part.id, quantity: pick.quantity, from: pick.position,
                 to: StockPosition(siteID: transfer.destinationSiteID, binID: nil, status: .inTransit,
                                   lot: pick.position.lot, consignor: pick.position.consignor),

@@ -11,13 +11,15 @@ public enum AllocationPolicy {
     }
 
     /// How much of `available` each backorder receives, in serving order; the rest stays free.
-    public static func allocate(_ available: Quantity, to backorders: [Reservation]) -> [(Reservation.ID, Quantity)] {
+    public static func allocate(_ available: Quantity, to backorders: [Reservation]) throws(ArithmeticOverflow)
+        -> [(Reservation.ID, Quantity)]
+    {
         var remaining = available
         var grants: [(Reservation.ID, Quantity)] = []
         for backorder in order(backorders) where remaining.isPositive && backorder.backordered.isPositive {
             let grant = min(remaining, backorder.backordered)
             grants.append((backorder.id, grant))
-            remaining = remaining - grant
+            remaining = try remaining - grant
         }
         return grants
     }
@@ -28,7 +30,9 @@ extension AllocationPolicy {
     /// as expected and is shared in serving order; nil when it would not be. Stock expected
     /// before `today` counts today.
     public static func coverage(of id: Reservation.ID, among backorders: [Reservation],
-                                inbound: [AvailableToPromise.Inbound], today: CalendarDate) -> CalendarDate? {
+                                inbound: [AvailableToPromise.Inbound], today: CalendarDate) throws(ArithmeticOverflow)
+        -> CalendarDate?
+    {
         var waiting = Dictionary(uniqueKeysWithValues: backorders.map { ($0.id, $0.backordered) })
         guard waiting[id].map(\.isPositive) == true else { return today }
         let queue = order(backorders)
@@ -38,8 +42,8 @@ extension AllocationPolicy {
                 let need = waiting[backorder.id] ?? .zero
                 guard need.isPositive else { continue }
                 let grant = min(left, need)
-                waiting[backorder.id] = need - grant
-                left = left - grant
+                waiting[backorder.id] = try need - grant
+                left = try left - grant
             }
             if waiting[id].map(\.isPositive) == false { return max(arrival.expected, today) }
         }

@@ -30,17 +30,19 @@ public struct AvailableToPromise: Hashable, Sendable, Encodable {
     /// Builds the daily view from `today` through `through`. Inbound expected before today
     /// (late) counts today; backorders are served first, so they reduce what can be promised.
     public init(available: Quantity, backordered: Quantity, inbound: [Inbound], from today: CalendarDate,
-                through last: CalendarDate) {
+                through last: CalendarDate) throws(ArithmeticOverflow) {
         self.availableNow = available
         self.backordered = backordered
         var days: [Day] = []
-        var cumulative = available - backordered
+        var cumulative = try available - backordered
         var date = today
         var count = 0
         while date <= last, count < Self.maximumDays {
-            let arriving = inbound.filter { $0.expected == date || (date == today && $0.expected < today) }
-                .reduce(Quantity.zero) { $0 + $1.quantity }
-            cumulative = cumulative + arriving
+            var arriving = Quantity.zero
+            for arrival in inbound where arrival.expected == date || (date == today && arrival.expected < today) {
+                arriving = try arriving + arrival.quantity
+            }
+            cumulative = try cumulative + arriving
             days.append(Day(date: date, inbound: arriving, available: max(cumulative, .zero)))
             date = date.next
             count += 1

@@ -22,7 +22,7 @@ public enum CountError: AxleError, Equatable {
             "a count task that is \(state.rawValue) cannot \(event.verb)"
         case .cannotApproveOwnCount: "a count must be approved by someone who did not count it"
         case .countTakesReservedStock(let available, let variance):
-            "the count removes \(Quantity.zero - variance) but only \(available) is available (the rest is reserved): "
+            "the count removes \(FixedPoint.text(-Int128(variance.milli), decimals: 3, trimTrailingZeros: true)) but only \(available) is available (the rest is reserved): "
                 + "release or reduce a reservation of this part at the site, then approve again"
         }
     }

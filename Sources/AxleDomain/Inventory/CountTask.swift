@@ -71,7 +71,7 @@ public struct CountTask: Hashable, Sendable, Encodable {
         }
 
         /// Counted minus book: positive when more was found than the books say.
-        public var variance: Quantity { counted - book }
+        public var variance: Quantity { get throws(ArithmeticOverflow) { try counted - book } }
     }
 
     public let id: ID
@@ -120,31 +120,32 @@ public struct CountTask: Hashable, Sendable, Encodable {
     /// stock is questioned even within tolerance, because it breaks a promise to a demand and
     /// a manager must decide which one.
     public mutating func record(counted: Quantity, book: Quantity, available: Quantity?, by counter: Principal.ID,
-                                at instant: Instant) throws(CountError) {
+                                at instant: Instant) throws {
         precondition(counted >= .zero, "counted quantities are validated before they are recorded")
         let evaluating = try Self.next(from: state, on: .enterCount)
         let entry = Entry(counted: counted, book: book,
                           withinTolerance: CountPolicy.isWithin(counted: counted, book: book,
                                                                 toleranceBasisPoints: toleranceBasisPoints),
                           countedBy: counter, countedAt: instant)
-        let takesReserved = available.map { entry.variance < .zero && $0 + entry.variance < .zero } ?? false
+        let variance = try entry.variance
+        let takesReserved = try variance < .zero && available.map { try $0 + variance < .zero } ?? false
         let verdict: Event = entry.withinTolerance && !takesReserved ? .acceptVariance : .questionVariance
         let next = try Self.next(from: evaluating, on: verdict)
         if state == .open { firstCount = entry } else { recount = entry }
         state = next
-        if next == .posted { postedVariance = entry.variance }
+        if next == .posted { postedVariance = variance }
     }
 
     /// Approves (posting the last count's variance) or rejects a task waiting for approval.
     /// Nobody who counted the position decides it.
-    public mutating func decide(approve: Bool, by principal: Principal, at instant: Instant) throws(CountError) {
+    public mutating func decide(approve: Bool, by principal: Principal, at instant: Instant) throws {
         let next = try Self.next(from: state, on: approve ? .approve : .reject)
         guard principal.id != firstCount?.countedBy, principal.id != recount?.countedBy else {
-            throw .cannotApproveOwnCount
+            throw CountError.cannotApproveOwnCount
         }
         state = next
         decidedBy = principal.id
         decidedAt = instant
-        if next == .posted { postedVariance = lastEntry?.variance }
+        if next == .posted { postedVariance = try lastEntry?.variance }
     }
 }

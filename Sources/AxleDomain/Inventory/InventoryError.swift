@@ -14,6 +14,8 @@ public enum InventoryError: AxleError, Equatable {
     case cannotApproveOwnAdjustment
     case partNotStockable(PartNumber, lifecycle: PartLifecycle)
     case lotRequired(PartNumber)
+    /// A site would hold (or owe to backorders) more of one part than `Quantity.maximum`.
+    case siteStockLimit(what: String, limit: Quantity)
 
     public var code: String {
         switch self {
@@ -31,6 +33,7 @@ public enum InventoryError: AxleError, Equatable {
         case .cannotApproveOwnAdjustment: "inventory.adjustment.own_approval"
         case .partNotStockable: "inventory.part.not_stockable"
         case .lotRequired: "inventory.lot.required"
+        case .siteStockLimit: "inventory.site_stock.limit_exceeded"
         }
     }
 
@@ -52,6 +55,8 @@ public enum InventoryError: AxleError, Equatable {
         case .cannotApproveOwnAdjustment: "an adjustment must be approved by someone other than its requester"
         case .partNotStockable(let number, let lifecycle): "part \(number) is \(lifecycle.rawValue) and cannot be received"
         case .lotRequired(let number): "part \(number) is lot- or serial-controlled: send its lot"
+        case .siteStockLimit(let what, let limit):
+            "the site's \(what) of this part would exceed \(limit), the most a site may hold or owe of one part"
         }
     }
 
@@ -62,7 +67,7 @@ public enum InventoryError: AxleError, Equatable {
         case .reservationNotOpen, .adjustmentNotPending: .conflict
         case .cannotApproveOwnAdjustment: .forbidden
         case .binNotAtSite, .statusNotAllowed, .insufficientStock, .insufficientAvailable, .negativeStockNotAllowed,
-             .nothingReserved, .partNotStockable, .lotRequired:
+             .nothingReserved, .partNotStockable, .lotRequired, .siteStockLimit:
             .ruleViolation
         }
     }

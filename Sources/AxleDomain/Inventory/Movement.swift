@@ -20,7 +20,7 @@ public struct Movement: Hashable, Sendable, Encodable {
 
     public init(id: ID, partID: Part.ID, quantity: Quantity, from: StockPosition?, to: StockPosition?,
                 reason: MovementReason, document: DocumentReference, actorID: Principal.ID, at: Instant,
-                unitCost: Money) {
+                unitCost: Money) throws(ArithmeticOverflow) {
         precondition(quantity.isPositive, "movement quantities are validated before a movement is built")
         precondition(from != nil || to != nil, "a movement goes somewhere")
         self.id = id
@@ -33,7 +33,7 @@ public struct Movement: Hashable, Sendable, Encodable {
         self.actorID = actorID
         self.at = at
         self.unitCost = unitCost
-        self.value = unitCost.times(quantity)
+        self.value = try unitCost.times(quantity)
     }
 }
 
@@ -71,11 +71,11 @@ public struct LedgerEntry: Hashable, Sendable, Encodable {
     }
 
     /// How a movement changes the stock of one site (or, with nil, of the company).
-    public static func netChange(of movement: Movement, at site: Site.ID?) -> Quantity {
+    public static func netChange(of movement: Movement, at site: Site.ID?) throws(ArithmeticOverflow) -> Quantity {
         let leaves = movement.from.map { site == nil || $0.siteID == site } ?? false
         let arrives = movement.to.map { site == nil || $0.siteID == site } ?? false
         switch (leaves, arrives) {
-        case (true, false): return Quantity.zero - movement.quantity
+        case (true, false): return try Quantity.zero - movement.quantity
         case (false, true): return movement.quantity
         default: return .zero
         }

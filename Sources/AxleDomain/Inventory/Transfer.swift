@@ -104,10 +104,10 @@ public struct Transfer: Hashable, Sendable, Encodable {
     /// says what differs from what was shipped. Quantities are validated (never negative) before.
     @discardableResult
     public mutating func receive(good: Quantity, damaged: Quantity, by receiver: Principal.ID, at instant: Instant)
-        throws(TransferError) -> TransferReceipt
+        throws -> TransferReceipt
     {
         state = try state.after(.receive)
-        let receipt = TransferReceipt(shipped: quantity, good: good, damaged: damaged)
+        let receipt = try TransferReceipt(shipped: quantity, good: good, damaged: damaged)
         self.receipt = receipt
         received = Step(actorID: receiver, at: instant)
         cycleTimeSeconds = (instant.microseconds - requested.at.microseconds) / 1_000_000

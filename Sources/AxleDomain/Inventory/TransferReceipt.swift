@@ -8,17 +8,21 @@ public struct TransferReceipt: Hashable, Sendable, Encodable {
     public let short: Quantity
     /// Arrived beyond what was shipped.
     public let over: Quantity
+    /// What was shipped; the four above say how the receipt differs from it.
+    public let shipped: Quantity
+
+    private enum CodingKeys: String, CodingKey { case good, damaged, short, over }
 
     /// The receipt of `good` and `damaged` units of a shipment of `shipped`; neither is negative.
-    public init(shipped: Quantity, good: Quantity, damaged: Quantity) {
+    public init(shipped: Quantity, good: Quantity, damaged: Quantity) throws(ArithmeticOverflow) {
         precondition(good >= .zero && damaged >= .zero, "received quantities are validated before")
+        self.shipped = shipped
         self.good = good
         self.damaged = damaged
-        self.short = max(shipped - good - damaged, .zero)
-        self.over = max(good + damaged - shipped, .zero)
+        let received = try good + damaged
+        self.short = max(try shipped - received, .zero)
+        self.over = max(try received - shipped, .zero)
     }
-
-    public var shipped: Quantity { good + damaged + short - over }
 
     /// One leg of the receipt as the ledger sees it.
     public struct Leg: Hashable, Sendable {
@@ -34,16 +38,18 @@ public struct TransferReceipt: Hashable, Sendable, Encodable {
     /// shipment first, so that units beyond it are usable ones wherever possible: an over
     /// delivery adds good stock, and only damage beyond the whole shipment adds damaged stock.
     public var legs: [Leg] {
+        get throws(ArithmeticOverflow) {
         let damagedFromTransit = min(damaged, shipped)
-        let goodFromTransit = min(good, shipped - damagedFromTransit)
+        let goodFromTransit = min(good, try shipped - damagedFromTransit)
         let candidates = [
             Leg(fromTransit: true, status: .unrestricted, quantity: goodFromTransit, reason: .transferReceive),
             Leg(fromTransit: true, status: .damaged, quantity: damagedFromTransit, reason: .transferDamaged),
             Leg(fromTransit: true, status: nil, quantity: short, reason: .transferShort),
-            Leg(fromTransit: false, status: .unrestricted, quantity: good - goodFromTransit, reason: .transferOver),
-            Leg(fromTransit: false, status: .damaged, quantity: damaged - damagedFromTransit, reason: .transferOver),
+            Leg(fromTransit: false, status: .unrestricted, quantity: try good - goodFromTransit, reason: .transferOver),
+            Leg(fromTransit: false, status: .damaged, quantity: try damaged - damagedFromTransit, reason: .transferOver),
         ]
         return candidates.filter { $0.quantity.isPositive }
+        }
     }
 
     /// Each difference from the shipment, for which an exception item is opened.

@@ -70,10 +70,13 @@ public struct RepairOrder: Hashable, Sendable, Encodable {
     }
 
     /// Lines the customer has not declined: what the estimate totals.
-    public func totals(laborRate: Money, taxRate: Percentage) -> Totals {
-        Totals(labor: laborLines.filter { $0.state != .declined }.map(\.hours),
-               parts: partLines.filter { $0.state != .declined }.map { $0.unitPrice.times($0.quantity) },
-               laborRate: laborRate, taxRate: taxRate)
+    /// Throws when a sum would not fit: the line that makes it so is refused.
+    public func totals(laborRate: Money, taxRate: Percentage) throws(ArithmeticOverflow) -> Totals {
+        try Totals(labor: laborLines.filter { $0.state != .declined }.map(\.hours),
+                   parts: partLines.filter { $0.state != .declined }.map { line throws(ArithmeticOverflow) in
+                       try line.unitPrice.times(line.quantity)
+                   },
+                   laborRate: laborRate, taxRate: taxRate)
     }
 }
 
@@ -165,20 +168,22 @@ public struct Totals: Hashable, Sendable, Encodable {
     public let tax: Money
     public let total: Money
 
-    public init(labor hours: [Quantity], parts: [Money], laborRate: Money, taxRate: Percentage) {
-        let zero = Money.zero(laborRate.currency)
-        self.parts = parts.reduce(zero, +)
-        self.labor = hours.map { laborRate.times($0) }.reduce(zero, +)
-        self.tax = taxRate.of(self.parts + self.labor)
-        self.total = self.parts + self.labor + self.tax
+    public init(labor hours: [Quantity], parts: [Money], laborRate: Money, taxRate: Percentage)
+        throws(ArithmeticOverflow)
+    {
+        var partsTotal = Money.zero(laborRate.currency)
+        for amount in parts { partsTotal = try partsTotal + amount }
+        var laborTotal = Money.zero(laborRate.currency)
+        for hour in hours { laborTotal = try laborTotal + laborRate.times(hour) }
+        try self.init(parts: partsTotal, labor: laborTotal, tax: taxRate.of(partsTotal + laborTotal))
     }
 
     /// Sums already worked out, as an invoice records them.
-    public init(parts: Money, labor: Money, tax: Money) {
+    public init(parts: Money, labor: Money, tax: Money) throws(ArithmeticOverflow) {
         self.parts = parts
         self.labor = labor
         self.tax = tax
-        self.total = parts + labor + tax
+        self.total = try parts + labor + tax
     }
 }
 
@@ -192,11 +197,10 @@ public struct Invoice: Hashable, Sendable, Encodable {
     public let grossMargin: Money
     public let invoicedAt: Instant
 
-    public init(totals: Totals, costOfParts: Money, invoicedAt: Instant) {
+    public init(totals: Totals, costOfParts: Money, invoicedAt: Instant) throws(ArithmeticOverflow) {
         self.totals = totals
         self.costOfParts = costOfParts
-        self.grossMargin = Money(minorUnits: totals.parts.minorUnits + totals.labor.minorUnits - costOfParts.minorUnits,
-                                 currency: costOfParts.currency)
+        self.grossMargin = try totals.parts + totals.labor - costOfParts
         self.invoicedAt = invoicedAt
     }
 }

@@ -26,12 +26,12 @@ public enum ApprovalThreshold: Hashable, Sendable {
     case amount(Money)
 
     /// Whether going from `approved` to `proposed` (totals with tax) needs the customer's approval.
-    public func needsApproval(approved: Money, proposed: Money) -> Bool {
-        let increase = proposed.minorUnits - approved.minorUnits
-        guard increase > 0 else { return false }
+    public func needsApproval(approved: Money, proposed: Money) throws(ArithmeticOverflow) -> Bool {
+        let increase = try proposed - approved
+        guard increase.minorUnits > 0 else { return false }
         switch self {
-        case .percent(let rate): return increase > rate.of(approved).minorUnits
-        case .amount(let amount): return increase > amount.minorUnits
+        case .percent(let rate): return increase.minorUnits > (try rate.of(approved)).minorUnits
+        case .amount(let amount): return increase.minorUnits > amount.minorUnits
         }
     }
 }

@@ -38,9 +38,9 @@ public enum FixedPoint {
 
     /// Renders a scaled integer as decimal text with exactly `decimals` fraction digits,
     /// or with trailing zeros removed.
-    public static func text(_ value: Int64, decimals: Int, trimTrailingZeros: Bool = false) -> String {
-        let magnitude = value.magnitude
-        var divisor: UInt64 = 1
+    public static func text(_ value: some BinaryInteger, decimals: Int, trimTrailingZeros: Bool = false) -> String {
+        let magnitude = UInt128(value.magnitude)
+        var divisor: UInt128 = 1
         for _ in 0..<decimals { divisor *= 10 }
         let whole = magnitude / divisor
         let sign = value < 0 ? "-" : ""

@@ -12,11 +12,13 @@ public struct Percentage: Hashable, Comparable, Sendable, Codable, CustomStringC
     public static let zero = Percentage(basisPoints: 0)
 
     /// `money × rate`, rounded half away from zero to the minor unit.
-    public func of(_ money: Money) -> Money {
-        let product = money.minorUnits * basisPoints
+    /// Checked: a result beyond 64 bits is an error, never a trap.
+    public func of(_ money: Money) throws(ArithmeticOverflow) -> Money {
+        let product = Int128(money.minorUnits) * Int128(basisPoints)
         let (quotient, remainder) = product.quotientAndRemainder(dividingBy: 10_000)
-        let rounding: Int64 = remainder.magnitude * 2 >= 10_000 ? (remainder < 0 ? -1 : 1) : 0
-        return Money(minorUnits: quotient + rounding, currency: money.currency)
+        let rounding: Int128 = remainder.magnitude * 2 >= 10_000 ? (remainder < 0 ? -1 : 1) : 0
+        guard let minor = Int64(exactly: quotient + rounding) else { throw ArithmeticOverflow("\(self) % of \(money)") }
+        return Money(minorUnits: minor, currency: money.currency)
     }
 
     public var description: String { FixedPoint.text(basisPoints, decimals: 2, trimTrailingZeros: true) }

@@ -10,9 +10,8 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     public static let scale: Int64 = 1000
     public static let zero = Quantity(milli: 0)
-    /// The largest quantity Axle accepts anywhere: a trillion units is a typing error, not stock.
-    public static let maximum = Quantity(milli: maximumUnits * scale)
-    private static let maximumUnits: Int64 = 1_000_000_000_000
+    /// The largest quantity Axle accepts anywhere (`ValueLimits.quantityUnits`).
+    public static let maximum = Quantity(milli: ValueLimits.quantityUnits * scale)
 
     public init(milli: Int64) {
         self.milli = milli
@@ -25,10 +24,8 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     /// Converts an exact decimal; fails when it has more than three decimals or is out of range.
     public init(exactly decimal: Decimal) throws(QuantityError) {
-        guard let milli = FixedPoint.integer(from: decimal, decimals: 3) else {
-            throw .tooManyDecimals
-        }
-        guard abs(milli) <= Quantity.maximum.milli else { throw .outOfRange }
+        guard decimal.isFinite, decimal.magnitude <= Quantity.maximum.decimalValue else { throw .outOfRange }
+        guard let milli = FixedPoint.integer(from: decimal, decimals: 3) else { throw .tooManyDecimals }
         self.milli = milli
     }
 
@@ -53,20 +50,40 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public var description: String { FixedPoint.text(milli, decimals: 3, trimTrailingZeros: true) }
 
     public static func < (lhs: Quantity, rhs: Quantity) -> Bool { lhs.milli < rhs.milli }
-    public static func + (lhs: Quantity, rhs: Quantity) -> Quantity { Quantity(milli: lhs.milli + rhs.milli) }
-    public static func - (lhs: Quantity, rhs: Quantity) -> Quantity { Quantity(milli: lhs.milli - rhs.milli) }
+
+    /// Checked: a sum that does not fit is an error, never a trap.
+    public static func + (lhs: Quantity, rhs: Quantity) throws(ArithmeticOverflow) -> Quantity {
+        let (sum, overflow) = lhs.milli.addingReportingOverflow(rhs.milli)
+        guard !overflow else { throw ArithmeticOverflow("quantity") }
+        return Quantity(milli: sum)
+    }
+
+    /// Checked: a difference that does not fit is an error, never a trap.
+    public static func - (lhs: Quantity, rhs: Quantity) throws(ArithmeticOverflow) -> Quantity {
+        let (difference, overflow) = lhs.milli.subtractingReportingOverflow(rhs.milli)
+        guard !overflow else { throw ArithmeticOverflow("quantity") }
+        return Quantity(milli: difference)
+    }
+
+    /// Whether the quantity is within `maximum` either way.
+    public var isWithinLimit: Bool { milli.magnitude <= Quantity.maximum.milli.magnitude }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         // Whole numbers, the usual case, need no Decimal arithmetic; anything else (fractions,
         // huge values, wrong types) takes the exact Decimal path, with its errors.
-        if let units = try? container.decode(Int64.self), units.magnitude <= Quantity.maximumUnits.magnitude {
+        if let units = try? container.decode(Int64.self), units.magnitude <= ValueLimits.quantityUnits.magnitude {
             self.init(units: units)
             return
         }
         let decimal = try container.decode(Decimal.self)
         do {
             self = try Quantity(exactly: decimal)
+        } catch .outOfRange {
+            // Well-formed but too large: the field and the limit, not a syntax error.
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: container.codingPath, debugDescription: QuantityError.outOfRange.message,
+                underlyingError: LimitError(field: "", limit: Quantity.maximum.description)))
         } catch {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
         }
@@ -90,7 +107,7 @@ public enum QuantityError: Error, Equatable, Sendable {
     public var message: String {
         switch self {
         case .tooManyDecimals: "a quantity has at most three decimals"
-        case .outOfRange: "the quantity is out of range"
+        case .outOfRange: "a quantity is at most \(Quantity.maximum)"
         }
     }
 }

@@ -43,6 +43,9 @@ enum JSONBody {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return RequestError.malformedJSON(context.underlyingError.map { "\($0)" } ?? context.debugDescription)
         case .dataCorrupted(let context):
+            if let exceeded = context.underlyingError as? LimitError {
+                return LimitError(field: path(context.codingPath), limit: exceeded.limit)
+            }
             return ValidationError(field: path(context.codingPath), reason: context.debugDescription)
         @unknown default:
             return RequestError.malformedJSON("\(error)")

@@ -12,6 +12,7 @@ struct LedgerVerification {
 
     func problems() async throws -> [String] {
         var problems: [String] = []
+        problems += try await valuesWithinLimits()
         problems += try await balancesMatchMovements()
         problems += try await siteTotalsMatchBalances()
         problems += try await commitmentsMatchReservations()
@@ -122,6 +123,46 @@ struct LedgerVerification {
                     + "\(try row.value("status", as: String.self)): \(Quantity(milli: try row.value("quantity_milli")))"
             }
         return overcommitted + negative
+    }
+
+    /// Stored quantities and amounts are within the limits input enforces (`ValueLimits`); data
+    /// written before a limit existed would make values computed from it overflow.
+    private func valuesWithinLimits() async throws -> [String] {
+        let q = Quantity.maximum.milli, a = ValueLimits.amountMinorUnits
+        let stockColumns = StockStatus.allCases.map(\.totalColumn) + ["reserved_milli", "backordered_milli"]
+        let stockBeyond = stockColumns.map { "ABS(\($0)) > \(q)" }.joined(separator: " OR ")
+        let checks: [(what: String, query: SQLQueryString)] = [
+            ("movement", """
+                SELECT CAST(sequence AS TEXT) AS item FROM movements
+                WHERE quantity_milli > \(literal: q) OR ABS(unit_cost_minor) > \(literal: a) ORDER BY sequence
+                """),
+            ("stock of part at site", """
+                SELECT part_id || ' at ' || site_id AS item FROM site_stock WHERE \(unsafeRaw: stockBeyond)
+                ORDER BY part_id, site_id
+                """),
+            ("reservation", """
+                SELECT id AS item FROM reservations
+                WHERE requested_milli > \(literal: q) OR reserved_milli > \(literal: q) OR backordered_milli > \(literal: q)
+                ORDER BY id
+                """),
+            ("average cost of part", """
+                SELECT part_id AS item FROM part_costs WHERE ABS(average_cost_minor) > \(literal: a) ORDER BY part_id
+                """),
+            ("price of part", """
+                SELECT number AS item FROM parts
+                WHERE cost_minor > \(literal: a) OR list_price_minor > \(literal: a) OR core_charge_minor > \(literal: a)
+                ORDER BY number
+                """),
+        ]
+        var problems: [String] = []
+        for check in checks {
+            let rows = try await sql.raw("\(check.query) LIMIT \(literal: Self.listed)").all()
+            problems += try rows.map { row in
+                "\(check.what) \(try row.value("item", as: String.self)) is beyond the limits Axle accepts "
+                    + "(\(Quantity.maximum) units, \(a) minor units of money): values computed from it may overflow"
+            }
+        }
+        return problems
     }
 
     /// Every movement has an actor and its document has an audit record.

@@ -124,7 +124,7 @@ struct SQLLedgerStore: LedgerStore {
         var balance = try await balanceBefore(part: part, site: site, sequence: after)
         return try rows.map { row in
             let movement = try Self.movement(row)
-            balance = balance + LedgerEntry.netChange(of: movement, at: site)
+            balance = try balance + LedgerEntry.netChange(of: movement, at: site)
             return LedgerEntry(sequence: try row.value("sequence"), movement: movement, balanceAfter: balance)
         }
     }
@@ -158,7 +158,7 @@ struct SQLLedgerStore: LedgerStore {
     static func movement(_ row: any SQLRow) throws -> Movement {
         let code: String = try row.value("company_currency")
         guard let currency = Currency(code: code) else { throw StoreError.corruptValue(column: "currency", value: code) }
-        return Movement(
+        return try Movement(
             id: try row.identifier("id"), partID: try row.identifier("part_id"),
             quantity: Quantity(milli: try row.value("quantity_milli")),
             from: try PositionKey.position(row, prefix: "from_"), to: try PositionKey.position(row, prefix: "to_"),

@@ -178,10 +178,10 @@ struct SQLRepairOrderStore: RepairOrderStore {
         }
         var invoice: Invoice?
         if let invoicedAt = try row.optionalInstant("invoiced_at_us") {
-            let totals = Totals(parts: money(try row.value("invoice_parts_minor")),
+            let totals = try Totals(parts: money(try row.value("invoice_parts_minor")),
                                 labor: money(try row.value("invoice_labor_minor")),
                                 tax: money(try row.value("invoice_tax_minor")))
-            invoice = Invoice(totals: totals, costOfParts: money(try row.value("invoice_cost_of_parts_minor")),
+            invoice = try Invoice(totals: totals, costOfParts: money(try row.value("invoice_cost_of_parts_minor")),
                               invoicedAt: invoicedAt)
         }
         return RepairOrder(

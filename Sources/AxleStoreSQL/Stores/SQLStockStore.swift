@@ -113,16 +113,19 @@ struct SQLStockStore: StockStore {
             """).run()
     }
 
-    func value() async throws -> [(siteID: Site.ID, status: StockStatus, value: Int64)] {
-        // Rounded per balance row to whole minor units: value = quantity × average cost.
+    func valuation() async throws -> [(stock: SiteStock, averageCost: Money?)] {
+        // Quantities and costs only: the value is computed once, in `Money`, with its rounding.
         try await sql.raw("""
-            SELECT b.site_id, b.status,
-                   CAST(SUM((b.quantity_milli * COALESCE(p.average_cost_minor, 0) + 500) / 1000) AS BIGINT) AS value
-            FROM stock_balances b LEFT JOIN part_costs p ON p.part_id = b.part_id
-            WHERE b.quantity_milli <> 0
-            GROUP BY b.site_id, b.status ORDER BY b.site_id, b.status
+            SELECT s.*, p.average_cost_minor, c.currency AS company_currency
+            FROM site_stock s LEFT JOIN part_costs p ON p.part_id = s.part_id CROSS JOIN company c
+            ORDER BY s.site_id, s.part_id
             """).all().map { row in
-                (try row.identifier("site_id"), try row.enumeration("status"), try row.value("value"))
+                let code: String = try row.value("company_currency")
+                guard let currency = Currency(code: code) else {
+                    throw StoreError.corruptValue(column: "currency", value: code)
+                }
+                let cost = try row.value("average_cost_minor", as: Int64?.self).map { Money(minorUnits: $0, currency: currency) }
+                return (try Self.siteStock(row), cost)
             }
     }
 

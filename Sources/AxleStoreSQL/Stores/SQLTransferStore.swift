@@ -87,7 +87,7 @@ struct SQLTransferStore: TransferStore {
         if let good = try row.value("received_good_milli", as: Int64?.self) {
             let damaged = Quantity(milli: try row.value("received_damaged_milli")), good = Quantity(milli: good)
             let short = Quantity(milli: try row.value("short_milli")), over = Quantity(milli: try row.value("over_milli"))
-            receipt = TransferReceipt(shipped: good + damaged + short - over, good: good, damaged: damaged)
+            receipt = try TransferReceipt(shipped: good + damaged + short - over, good: good, damaged: damaged)
         }
         var arrival: CalendarDate?
         if let text = try row.value("expected_arrival", as: String?.self) {
