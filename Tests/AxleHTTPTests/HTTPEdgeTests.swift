@@ -134,6 +134,24 @@ struct HTTPEdgeTests {
         }
     }
 
+    /// Every write route is gated: a read-only role gets 403 on each, whatever path
+    /// identifiers, headers and body it sends.
+    @Test(arguments: TestBackend.available)
+    func everyWriteRouteRefusesAReadOnlyCallerBeforeReadingItsInput(_ backend: TestBackend) async throws {
+        try await APIHarness.run(backend) { api in
+            let (_, auditor) = try await api.fixtures.user("ada-auditor", role: .auditor)
+            let writes = APIRouter.build(services: api.services).endpoints.filter { $0.method != "GET" }
+            #expect(writes.count > 40)
+            for endpoint in writes {
+                let path = endpoint.path.replacingOccurrences(of: "{id}", with: "not-an-id")
+                    .replacingOccurrences(of: "{lineId}", with: "00000000-0000-7000-8000-00000000dead")
+                let response = try await api.send(HTTPRequest.Method(endpoint.method)!, path, token: auditor, json: "{",
+                                                  headers: [.ifMatch: "*", .idempotencyKey: ""])
+                #expect(response.status == .forbidden, "\(endpoint.method) \(endpoint.path) → \(response)")
+            }
+        }
+    }
+
     /// Statuses the count routes answer that the document did not list.
     @Test(arguments: TestBackend.available)
     func countDecisionsAndGenerationAnswerOnlyDocumentedStatuses(_ backend: TestBackend) async throws {
