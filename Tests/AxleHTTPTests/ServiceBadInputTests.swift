@@ -130,7 +130,7 @@ struct ServiceBadInputTests {
         Case(method: .post, path: "/api/v1/vehicles/not-an-id/mileage", body: #"{"kilometres": 60000}"#, status: 404, code: "catalog.vehicle.not_found"),
         Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": -1}"#, status: 400, code: "request.invalid_field"),
         // Foundation's decoder reports a number that does not fit a whole-number field as invalid JSON, naming no field.
-        Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": 60000.5}"#, status: 400, code: "request.malformed_json"),
+        Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": 60000.5}"#, status: 400, code: "request.invalid_field"),
         Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": "far"}"#, status: 400, code: "request.invalid_field"),
         Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": 100}"#, status: 400, code: "request.invalid_field", requester: .advisor),
         Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": 99999999999}"#, status: 400, code: "request.invalid_field"),

@@ -60,10 +60,8 @@ enum JSONBody {
         case .typeMismatch(let type, let context):
             return ValidationError(field: path(context.codingPath), reason: "must be \(describe(type))")
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            // Foundation's decoder refuses a valid number too large for it as "not valid JSON".
-            if let field = JSONInspection.numberOutOfRange(in: body) {
-                return ValidationError(field: field, reason: "is out of range")
-            }
+            // Foundation's decoder refuses a valid number that does not fit its field as "not valid JSON".
+            if let misfit = JSONInspection.numberThatDoesNotFit(in: body) { return misfit }
             return RequestError.malformedJSON(context.underlyingError.map { "\($0)" } ?? context.debugDescription)
         case .dataCorrupted(let context):
             return ValidationError(field: path(context.codingPath), reason: context.debugDescription)

@@ -10,22 +10,31 @@ enum JSONInspection {
     static func rejectControlCharacters(in body: Data) throws {
         guard body.range(of: Data(#"\u"#.utf8)) != nil,
               let document = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) else { return }
-        if let field = firstPath(in: document, where: { ($0 as? String).map(hasControlCharacter) ?? false }) {
+        if let field = paths(in: document, where: { ($0 as? String).map(hasControlCharacter) ?? false }).first {
             throw ValidationError(field: field, reason: "must not contain control characters")
         }
     }
 
-    /// The first number too large for any field of the API (beyond a 64-bit integer), for a
-    /// body `JSONDecoder` refused as a whole.
-    static func numberOutOfRange(in body: Data) -> String? {
+    /// Why `JSONDecoder` refused a body that is valid JSON as a whole: Foundation's decoder
+    /// reports a number that does not fit its field that way, without naming the field. A
+    /// number beyond any field's range (a 64-bit integer) is named; otherwise, when exactly
+    /// one number has a fraction, it is the one a whole-number field refused. Nil when the
+    /// body is not valid JSON or the culprit cannot be told.
+    static func numberThatDoesNotFit(in body: Data) -> ValidationError? {
         guard let document = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) else {
             return nil
         }
-        return firstPath(in: document) { value in
-            guard !(value is Bool), let number = value as? NSNumber else { return false }
-            let double = number.doubleValue
-            return !double.isFinite || double.magnitude >= 9.2e18
+        if let field = paths(in: document, where: { number($0).map { !$0.isFinite || $0.magnitude >= 9.2e18 } ?? false })
+            .first {
+            return ValidationError(field: field, reason: "is out of range")
         }
+        let fractional = paths(in: document) { number($0).map { $0 != $0.rounded(.towardZero) } ?? false }
+        return fractional.count == 1 ? ValidationError(field: fractional[0], reason: "must be a whole number") : nil
+    }
+
+    private static func number(_ value: Any) -> Double? {
+        guard !(value is Bool), let number = value as? NSNumber else { return nil }
+        return number.doubleValue
     }
 
     private static func hasControlCharacter(_ text: String) -> Bool {
@@ -34,22 +43,17 @@ enum JSONInspection {
         }
     }
 
-    /// The path (`lines[2].note`) of the first value, in key order, that matches.
-    private static func firstPath(in value: Any, at path: String = "", where matches: (Any) -> Bool) -> String? {
+    /// The paths (`lines[2].note`) of the values that match, in key order.
+    private static func paths(in value: Any, at path: String = "", where matches: (Any) -> Bool) -> [String] {
         switch value {
         case let object as [String: Any]:
-            for key in object.keys.sorted() {
-                let child = path.isEmpty ? key : "\(path).\(key)"
-                if let found = firstPath(in: object[key]!, at: child, where: matches) { return found }
+            object.keys.sorted().flatMap { key in
+                paths(in: object[key]!, at: path.isEmpty ? key : "\(path).\(key)", where: matches)
             }
-            return nil
         case let array as [Any]:
-            for (index, element) in array.enumerated() {
-                if let found = firstPath(in: element, at: "\(path)[\(index)]", where: matches) { return found }
-            }
-            return nil
+            array.enumerated().flatMap { index, element in paths(in: element, at: "\(path)[\(index)]", where: matches) }
         default:
-            return matches(value) ? (path.isEmpty ? "body" : path) : nil
+            matches(value) ? [path.isEmpty ? "body" : path] : []
         }
     }
 }
