@@ -33,7 +33,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = options.logger("axle")
         let services = try await options.services()
-        let limits = ConnectionLimits(idleTimeout: .seconds(idleTimeout), requestReadTimeout: .seconds(requestReadTimeout),
+        let limits = ConnectionLimits(idleTimeout: .seconds(idleTimeout),
+                                      requestReadTimeout: .seconds(requestReadTimeout),
                                       maximumConnections: maxConnections)
         let configuration = ServerConfiguration(host: host, port: port, database: try options.url(),
                                                 logLevel: options.logLevel, connections: limits)

@@ -29,11 +29,12 @@ struct AppointmentRoutes {
                 days: try request.queryInteger("days", in: 1...Self.maximumDays, default: 14),
                 status: try request.optionalQueryValue("status", Appointment.Status.self),
                 as: try context.requireCaller())
-            return try JSONResponse.make(.ok, try Page(slicing: appointments, parameters, key: \.appointment.id.description))
+            return try JSONResponse.make(.ok, try Page(slicing: appointments, parameters,
+                                                       key: \.appointment.id.description))
         }
         routes.get("/api/v1/appointments/{id}") { _, context in
             try JSONResponse.make(.ok, try await services.service.appointment(try Self.id(context),
-                                                                          as: try context.requireCaller()))
+                                                                              as: try context.requireCaller()))
         }
         routes.post("/api/v1/appointments/{id}/cancel", .anySite(.bookAppointments)) { request, context in
             let id = try Self.id(context)

@@ -12,7 +12,7 @@ struct CountRoutes {
     func register(on routes: RouteTable) {
         routes.get("/api/v1/sites/{id}/count-policy") { _, context in
             try JSONResponse.make(.ok, try await services.inventory.countPolicy(site: try SiteRoutes.siteID(context),
-                                                                            as: try context.requireCaller()))
+                                                                                as: try context.requireCaller()))
         }
         routes.put("/api/v1/sites/{id}/count-policy", .site(.configureCounts)) { request, context in
             let site = try SiteRoutes.siteID(context)
@@ -34,7 +34,7 @@ struct CountRoutes {
         }
         routes.get("/api/v1/counts/{id}") { _, context in
             try JSONResponse.make(.ok, try await services.inventory.countTask(try Self.id(context),
-                                                                          as: try context.requireCaller()))
+                                                                              as: try context.requireCaller()))
         }
         routes.post("/api/v1/counts/{id}/entries", .anySite(.countStock)) { request, context in
             let id = try Self.id(context)

@@ -22,7 +22,7 @@ struct CustomerRoutes {
         }
         routes.get("/api/v1/customers/{id}") { _, context in
             try JSONResponse.make(.ok, try await services.service.customer(try Self.id(context),
-                                                                       as: try context.requireCaller()))
+                                                                           as: try context.requireCaller()))
         }
         routes.post("/api/v1/customers/{id}/vehicles", .company(.manageCustomers)) { request, context in
             let id = try Self.id(context)

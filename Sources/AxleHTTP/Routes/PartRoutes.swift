@@ -27,7 +27,7 @@ struct PartRoutes {
                 throw RequestError.invalidParameter(name: "number", reason: "is not a part number")
             }
             return try JSONResponse.make(.ok, try await services.catalog.lookup(number: number,
-                                                                            as: try context.requireCaller()))
+                                                                                as: try context.requireCaller()))
         }
         routes.get("/api/v1/parts/fitting") { request, context in
             let vin = try VehicleRoutes.vin(request)

@@ -25,7 +25,7 @@ struct RepairOrderRoutes {
         }
         routes.get("/api/v1/repair-orders/{id}") { _, context in
             try JSONResponse.make(.ok, try await services.service.repairOrder(try Self.id(context),
-                                                                          as: try context.requireCaller()))
+                                                                              as: try context.requireCaller()))
         }
         routes.post("/api/v1/repair-orders/{id}/lines", .anySite(.workRepairOrders)) { request, context in
             let id = try Self.id(context)
@@ -33,14 +33,17 @@ struct RepairOrderRoutes {
                 AddRepairOrderLines(orderID: id, input: try JSONBody.decode(AddRepairOrderLines.Input.self, from: body))
             }
         }
-        routes.post("/api/v1/repair-orders/{id}/events", .anySite(.manageRepairOrders, .workRepairOrders, .invoiceRepairOrders)) { request, context in
+        // Which permission an event needs is known from the body; a caller with none of them is refused first.
+        let anyEventPermission = WriteAccess.anySite(.manageRepairOrders, .workRepairOrders, .invoiceRepairOrders)
+        routes.post("/api/v1/repair-orders/{id}/events", anyEventPermission) { request, context in
             let id = try Self.id(context)
             return try await writer.respond(to: request, context: context, status: .ok) { body in
                 ChangeRepairOrderStatus(orderID: id,
                                         input: try JSONBody.decode(ChangeRepairOrderStatus.Input.self, from: body))
             }
         }
-        routes.post("/api/v1/repair-orders/{id}/customer-decisions", .anySite(.manageRepairOrders)) { request, context in
+        routes.post("/api/v1/repair-orders/{id}/customer-decisions",
+                    .anySite(.manageRepairOrders)) { request, context in
             let id = try Self.id(context)
             return try await writer.respond(to: request, context: context, status: .ok) { body in
                 RecordCustomerDecision(orderID: id,
@@ -49,7 +52,8 @@ struct RepairOrderRoutes {
         }
         for (path, action, status) in [("clock-on", ClockLabor.Action.on, HTTPResponse.Status.created),
                                        ("clock-off", .off, .ok)] {
-            routes.post("/api/v1/repair-orders/{id}/labor/{lineId}/\(path)", .anySite(.clockLabor)) { request, context in
+            routes.post("/api/v1/repair-orders/{id}/labor/{lineId}/\(path)",
+                        .anySite(.clockLabor)) { request, context in
                 let id = try Self.id(context)
                 let line: LaborLine.ID = try context.identifier("lineId") { ServiceError.notFound(.line, $0) }
                 return try await writer.respond(to: request, context: context, status: status) { _ in
@@ -57,7 +61,8 @@ struct RepairOrderRoutes {
                 }
             }
         }
-        routes.post("/api/v1/repair-orders/{id}/parts/{lineId}/transfer", .anySite(.requestTransfers)) { request, context in
+        routes.post("/api/v1/repair-orders/{id}/parts/{lineId}/transfer",
+                    .anySite(.requestTransfers)) { request, context in
             let id = try Self.id(context)
             let line: PartLine.ID = try context.identifier("lineId") { ServiceError.notFound(.line, $0) }
             return try await writer.respond(to: request, context: context) { _ in

@@ -23,7 +23,7 @@ struct ReservationRoutes {
         }
         routes.get("/api/v1/reservations/{id}") { _, context in
             try JSONResponse.make(.ok, try await services.inventory.reservation(try Self.id(context),
-                                                                            as: try context.requireCaller()))
+                                                                                as: try context.requireCaller()))
         }
         routes.post("/api/v1/reservations/{id}/release", .anySite(.reserveStock)) { request, context in
             let id = try Self.id(context)

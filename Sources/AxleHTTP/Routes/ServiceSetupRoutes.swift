@@ -23,7 +23,8 @@ struct ServiceSetupRoutes {
         }
         routes.get("/api/v1/labor-operations/{id}") { _, context in
             let id: LaborOperation.ID = try context.identifier("id") { ServiceError.notFound(.laborOperation, $0) }
-            return try JSONResponse.make(.ok, try await services.service.laborOperation(id, as: try context.requireCaller()))
+            return try JSONResponse.make(.ok, try await services.service.laborOperation(
+                id, as: try context.requireCaller()))
         }
         routes.post("/api/v1/technicians", .anySite(.configureService)) { request, context in
             try await writer.respond(to: request, context: context) { body in
@@ -55,7 +56,7 @@ struct ServiceSetupRoutes {
         }
         routes.get("/api/v1/sites/{id}/service-settings") { _, context in
             try JSONResponse.make(.ok, try await services.service.settings(site: try SiteRoutes.siteID(context),
-                                                                       as: try context.requireCaller()))
+                                                                           as: try context.requireCaller()))
         }
         routes.put("/api/v1/sites/{id}/service-settings", .site(.configureService)) { request, context in
             let id = try SiteRoutes.siteID(context)

@@ -41,7 +41,7 @@ struct StockRoutes {
         }
         routes.get("/api/v1/sites/{id}/stock-policy") { _, context in
             try JSONResponse.make(.ok, try await services.inventory.policy(site: try SiteRoutes.siteID(context),
-                                                                      as: try context.requireCaller()))
+                                                                          as: try context.requireCaller()))
         }
         routes.put("/api/v1/sites/{id}/stock-policy", .site(.editSites)) { request, context in
             let id = try SiteRoutes.siteID(context)

@@ -24,7 +24,7 @@ struct TransferRoutes {
         }
         routes.get("/api/v1/transfers/{id}") { _, context in
             try JSONResponse.make(.ok, try await services.transfers.transfer(try Self.id(context),
-                                                                         as: try context.requireCaller()))
+                                                                             as: try context.requireCaller()))
         }
         routes.post("/api/v1/transfers/{id}/approve", .anySite(.approveTransfers)) { request, context in
             let id = try Self.id(context)

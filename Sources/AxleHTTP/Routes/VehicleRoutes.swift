@@ -8,7 +8,8 @@ struct VehicleRoutes {
 
     func register(on routes: RouteTable) {
         routes.get("/api/v1/vehicles/decode") { request, context in
-            try JSONResponse.make(.ok, try services.vehicles.decode(try Self.vin(request), as: try context.requireCaller()))
+            try JSONResponse.make(.ok, try services.vehicles.decode(try Self.vin(request),
+                                                                    as: try context.requireCaller()))
         }
         routes.post("/api/v1/vehicles", .company(.registerVehicles)) { request, context in
             try await writer.respond(to: request, context: context) { body in

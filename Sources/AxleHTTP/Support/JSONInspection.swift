@@ -24,10 +24,8 @@ enum JSONInspection {
         guard let document = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) else {
             return nil
         }
-        if let field = paths(in: document, where: { number($0).map { !$0.isFinite || $0.magnitude >= 9.2e18 } ?? false })
-            .first {
-            return ValidationError(field: field, reason: "is out of range")
-        }
+        let tooLarge = paths(in: document) { number($0).map { !$0.isFinite || $0.magnitude >= 9.2e18 } ?? false }
+        if let field = tooLarge.first { return ValidationError(field: field, reason: "is out of range") }
         let fractional = paths(in: document) { number($0).map { $0 != $0.rounded(.towardZero) } ?? false }
         return fractional.count == 1 ? ValidationError(field: fractional[0], reason: "must be a whole number") : nil
     }

@@ -15,7 +15,10 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
     init(endpoints: [Endpoint]) {
         let methodsByPath = Dictionary(grouping: endpoints, by: \.path).mapValues { $0.map(\.method).sorted() }
         templates = methodsByPath.map { path, methods in
-            (path.split(separator: "/").map { segment -> Substring? in segment.hasPrefix("{") ? nil : segment }, methods)
+            let segments = path.split(separator: "/").map { segment -> Substring? in
+                segment.hasPrefix("{") ? nil : segment
+            }
+            return (segments, methods)
         }
     }
 
@@ -25,9 +28,13 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
         let segments = request.uri.path.split(separator: "/")
         let allowed = templates.filter { template in
             template.segments.count == segments.count
-                && zip(template.segments, segments).allSatisfy { expected, actual in expected.map { $0 == actual } ?? true }
+                && zip(template.segments, segments).allSatisfy { expected, actual in
+                    expected.map { $0 == actual } ?? true
+                }
         }.flatMap(\.methods)
-        guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { return try await next(request, context) }
+        guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else {
+            return try await next(request, context)
+        }
         throw HTTPRequestError.methodNotAllowed(method: request.method.rawValue, allowed: Array(Set(allowed)).sorted())
     }
 }

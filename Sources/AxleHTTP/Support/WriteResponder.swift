@@ -59,7 +59,9 @@ enum ETag {
         guard let header = request.headers[.ifMatch] else { throw RequestError.versionRequired }
         var text = Substring(header.trimmingCharacters(in: .whitespaces))
         if text.hasPrefix("W/") { text = text.dropFirst(2) }
-        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { throw HTTPRequestError.malformedIfMatch }
+        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else {
+            throw HTTPRequestError.malformedIfMatch
+        }
         let opaque = text.dropFirst().dropLast()
         guard !opaque.isEmpty, !opaque.contains("\"") else { throw HTTPRequestError.malformedIfMatch }
         guard let version = Int64(opaque) else { throw RequestError.unknownETag }
