@@ -25,15 +25,18 @@ public enum AxleServer {
     ) -> some ApplicationProtocol {
         let (router, _) = APIRouter.build(services: services)
         let limits = configuration.connections
+        let registry = ConnectionRegistry()
         return Application(
             router: router,
             server: .http1(configuration: .init(
-                additionalChannelHandlers: ConnectionHandlers.make(requestReadTimeout: limits.requestReadTimeout),
+                additionalChannelHandlers: ConnectionHandlers.make(requestReadTimeout: limits.requestReadTimeout,
+                                                                   registry: registry),
                 idleTimeout: TimeAmount(limits.idleTimeout))),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "axle",
                 backlog: limits.backlog,
-                availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections, logger: logger)),
+                availableConnectionsDelegate: IdleDrainingConnectionLimit(maximum: limits.maximumConnections,
+                                                                          registry: registry)),
             onServerRunning: { channel in
                 logger.info("axle is listening", metadata: ["http.address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
                 if let port = channel.localAddress?.port { await onListening(port) }

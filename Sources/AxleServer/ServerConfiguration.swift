@@ -22,10 +22,11 @@ public struct ServerConfiguration: Sendable {
 /// What bounds the connections one server process holds, so that idle or half-sent
 /// connections cannot use up its open files.
 ///
-/// At `maximumConnections` the server stops accepting: new connections wait in the
-/// operating system's listen queue (`backlog`) and are accepted, in order, as open ones
-/// close — an idle one within `idleTimeout`, a half-sent one within `requestReadTimeout`.
-/// When that queue is full too, the operating system refuses new connections.
+/// At `maximumConnections` the server closes the connection idle the longest to let a new
+/// one in. When none is idle (all are in a request), new connections wait in the operating
+/// system's listen queue (`backlog`) until one ends — a stalled one within `idleTimeout`,
+/// a trickling one within `requestReadTimeout`; when that queue is full too, the operating
+/// system refuses them.
 public struct ConnectionLimits: Sendable, Equatable {
     /// A connection that sends nothing for this long, between requests or within one
     /// (unfinished headers, a stalled body), is closed.

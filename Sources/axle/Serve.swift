@@ -20,7 +20,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a request's body may take to arrive after its headers before the connection is closed.")
     var requestReadTimeout = Int(ConnectionLimits.defaultRequestReadTimeout.components.seconds)
 
-    @Option(help: "Connections open at once; more wait in the listen queue until one closes. Keep it below ulimit -n.")
+    @Option(help: "Connections open at once; at the limit the longest-idle one is closed. Keep it below ulimit -n.")
     var maxConnections = ConnectionLimits.defaultMaximumConnections
 
     func validate() throws {
