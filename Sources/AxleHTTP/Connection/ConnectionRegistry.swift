@@ -3,9 +3,9 @@ import NIOCore
 import Synchronization
 
 /// The server's open connections, shared by its event loops, and which of them are idle
-/// (between requests, or still without a complete request head; see `IdleTracker`), so that at the connection
-/// limit the longest-idle one can be closed to make room, as a busy server drains idle
-/// keep-alive connections rather than leave new clients waiting.
+/// (between requests, or still without a complete request head; see `IdleTracker`), so
+/// that at the connection limit the longest-idle one can be closed to make room, as a busy
+/// server drains idle keep-alive connections rather than leave new clients waiting.
 public final class ConnectionRegistry: Sendable {
     private struct Entry {
         let channel: any Channel
@@ -40,9 +40,8 @@ public final class ConnectionRegistry: Sendable {
         }
     }
 
-    /// Closes the connection idle the longest; false when every connection is in a request.
-    @discardableResult
-    func closeLongestIdle() -> Bool {
+    /// Closes the connection idle the longest, if any is idle.
+    func closeLongestIdle() {
         let victim = state.withLock { state -> (any Channel)? in
             guard let (key, entry) = state.entries.filter({ $0.value.idleSince != nil })
                 .min(by: { $0.value.idleSince! < $1.value.idleSince! }) else { return nil }
@@ -50,7 +49,6 @@ public final class ConnectionRegistry: Sendable {
             return entry.channel
         }
         victim?.close(promise: nil)
-        return victim != nil
     }
 }
 

@@ -1,4 +1,3 @@
-import AxleApplication
 import AxleDomain
 import Hummingbird
 
