@@ -15,7 +15,7 @@ public enum APIRouter {
                                                         publicPaths: ["/health"]))
         let routes = RouteTable(router: router)
         let writer = WriteResponder(services: services)
-        routes.get("/health") { _, _ in JSONResponse.make(.ok, ["status": "ok"]) }
+        routes.get("/health") { _, _ in try JSONResponse.make(.ok, ["status": "ok"]) }
         routes.get("/api/v1/openapi.json") { _, _ in
             JSONResponse.make(.ok, json: try OpenAPIDocument.text())
         }
@@ -33,6 +33,8 @@ public enum APIRouter {
         AppointmentRoutes(services: services, writer: writer).register(on: routes)
         RepairOrderRoutes(services: services, writer: writer).register(on: routes)
         ServiceReportRoutes(services: services).register(on: routes)
+        // Last: it only sees requests that matched no route (see its comment).
+        router.add(middleware: MethodNotAllowedMiddleware(endpoints: routes.endpoints))
         return (router, routes.endpoints)
     }
 }

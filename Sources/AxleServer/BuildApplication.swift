@@ -3,6 +3,8 @@ import AxleHTTP
 import AxleStore
 public import AxleStoreSQL
 public import Hummingbird
+import HummingbirdCore
+import NIOCore
 public import Logging
 
 /// The composition root: opens the database, migrates it and wires the application.
@@ -16,15 +18,28 @@ public enum AxleServer {
     }
 
     /// The HTTP application over already-built services (tests pass their own).
+    /// `onListening` receives the port once the server listens (tests bind port 0).
     public static func application(
-        services: AxleServices, configuration: ServerConfiguration, logger: Logger
+        services: AxleServices, configuration: ServerConfiguration, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let (router, _) = APIRouter.build(services: services)
+        let limits = configuration.connections
+        let registry = ConnectionRegistry()
         return Application(
             router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "axle"),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: ConnectionHandlers.make(requestReadTimeout: limits.requestReadTimeout,
+                                                                   registry: registry),
+                idleTimeout: TimeAmount(limits.idleTimeout))),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "axle",
+                backlog: limits.backlog,
+                availableConnectionsDelegate: IdleDrainingConnectionLimit(maximum: limits.maximumConnections,
+                                                                          registry: registry)),
             onServerRunning: { channel in
                 logger.info("axle is listening", metadata: ["http.address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
+                if let port = channel.localAddress?.port { await onListening(port) }
             },
             logger: logger)
     }

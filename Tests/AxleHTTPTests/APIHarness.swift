@@ -76,7 +76,7 @@ struct APIHarness {
               headers: HTTPFields = [:]) async throws -> APIResponse {
         var fields = headers
         if let token = token ?? adminToken as String?, !token.isEmpty { fields[.authorization] = "Bearer \(token)" }
-        if json != nil { fields[.contentType] = "application/json" }
+        if json != nil, fields[.contentType] == nil { fields[.contentType] = "application/json" }
         let body = json.map { ByteBuffer(string: $0) }
         switch transport {
         case .router(let client):

@@ -34,7 +34,7 @@ struct MalformedRequestTests {
         Case(method: .get, path: "/api/v1/sites/\(unknown)", body: nil, status: 404, code: "catalog.site.not_found"),
         Case(method: .get, path: "/api/v1/sites/not-an-id", body: nil, status: 404, code: "catalog.site.not_found"),
         Case(method: .patch, path: "/api/v1/sites/{site}", body: #"{"name": 5}"#, status: 400, code: "request.invalid_field", headers: [.ifMatch: "\"1\""]),
-        Case(method: .patch, path: "/api/v1/sites/{site}", body: #"{"name": "x"}"#, status: 412, code: "request.stale_version", headers: [.ifMatch: "garbage"]),
+        Case(method: .patch, path: "/api/v1/sites/{site}", body: #"{"name": "x"}"#, status: 400, code: "request.malformed_if_match", headers: [.ifMatch: "garbage"]),
         Case(method: .post, path: "/api/v1/sites/{site}/bins", body: #"{"code": "has space"}"#, status: 400, code: "request.invalid_field"),
         Case(method: .post, path: "/api/v1/sites/\(unknown)/bins", body: #"{"code": "A-1"}"#, status: 404, code: "catalog.site.not_found"),
         Case(method: .get, path: "/api/v1/sites/\(unknown)/bins", body: nil, status: 404, code: "catalog.site.not_found"),

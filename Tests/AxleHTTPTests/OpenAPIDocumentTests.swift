@@ -22,6 +22,25 @@ struct OpenAPIDocumentTests {
         #expect(documented == registered)
     }
 
+    /// Any write can be refused (403), be sent an invalid `Idempotency-Key` or input (400) or
+    /// a reused key (422), and one with a body a body that is not JSON (415).
+    @Test func everyWriteDocumentsTheStatusesEveryWriteCanAnswer() throws {
+        let document = try JSONSerialization.jsonObject(with: Data(try OpenAPIDocument.text().utf8)) as? [String: Any]
+        let paths = try #require(document?["paths"] as? [String: [String: Any]])
+        var writes = 0
+        for (path, operations) in paths {
+            for method in ["post", "put", "patch"] {
+                guard let operation = operations[method] as? [String: Any] else { continue }
+                writes += 1
+                let responses = Set((operation["responses"] as? [String: Any] ?? [:]).keys)
+                var expected: Set<String> = ["400", "401", "403", "422", "500"]
+                if operation["requestBody"] != nil { expected.insert("415") }
+                #expect(expected.isSubset(of: responses), "\(method.uppercased()) \(path) lacks \(expected.subtracting(responses).sorted())")
+            }
+        }
+        #expect(writes > 40)
+    }
+
     @Test func everyReferencedSchemaExists() throws {
         let text = try OpenAPIDocument.text()
         let document = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]

@@ -130,7 +130,7 @@ struct ServiceBadInputTests {
         Case(method: .post, path: "/api/v1/vehicles/not-an-id/mileage", body: #"{"kilometres": 60000}"#, status: 404, code: "catalog.vehicle.not_found"),
         Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": -1}"#, status: 400, code: "request.invalid_field"),
         // Foundation's decoder reports a number that does not fit a whole-number field as invalid JSON, naming no field.
-        Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": 60000.5}"#, status: 400, code: "request.malformed_json"),
+        Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": 60000.5}"#, status: 400, code: "request.invalid_field"),
         Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": "far"}"#, status: 400, code: "request.invalid_field"),
         Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": 100}"#, status: 400, code: "request.invalid_field", requester: .advisor),
         Case(method: .post, path: "/api/v1/vehicles/{vehicle}/mileage", body: #"{"kilometres": 99999999999}"#, status: 400, code: "request.invalid_field"),
@@ -140,7 +140,7 @@ struct ServiceBadInputTests {
         Case(method: .post, path: "/api/v1/appointments/search", body: search.swapping("{brakeJob}", "{unknown}"), status: 404, code: "service.labor_operation.not_found", requester: .advisor),
         Case(method: .post, path: "/api/v1/appointments/search", body: search.swapping(#""days": 7"#, #""days": 0"#), status: 400, code: "request.invalid_field", requester: .advisor),
         Case(method: .post, path: "/api/v1/appointments/search", body: search.swapping(#""days": 7"#, #""days": 61"#), status: 400, code: "request.invalid_field", requester: .advisor),
-        Case(method: .post, path: "/api/v1/appointments/search", body: search.swapping(#""days": 7"#, #""days": 99999999999999999999"#), status: 400, code: "request.malformed_json", requester: .advisor),
+        Case(method: .post, path: "/api/v1/appointments/search", body: search.swapping(#""days": 7"#, #""days": 99999999999999999999"#), status: 400, code: "request.invalid_field", requester: .advisor),
         Case(method: .post, path: "/api/v1/appointments/search", body: search.swapping(#""limit": 3"#, #""limit": 0"#), status: 400, code: "request.invalid_field", requester: .advisor),
         Case(method: .post, path: "/api/v1/appointments/search", body: search.swapping(#""withinKm": 50"#, #""withinKm": -5"#), status: 400, code: "request.invalid_field", requester: .advisor),
         Case(method: .post, path: "/api/v1/appointments/search", body: search.swapping("2026-03-03T08:00:00-06:00", "next week"), status: 400, code: "request.invalid_field", requester: .advisor),

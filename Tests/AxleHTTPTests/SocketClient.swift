@@ -39,7 +39,7 @@ struct SocketClient: Sendable {
               headers: HTTPFields = [:]) async throws -> APIResponse {
         var fields = headers
         if let token, !token.isEmpty { fields[.authorization] = "Bearer \(token)" }
-        if json != nil { fields[.contentType] = "application/json" }
+        if json != nil, fields[.contentType] == nil { fields[.contentType] = "application/json" }
         return try await send(method, uri, headers: fields, body: json.map { ByteBuffer(string: $0) })
     }
 

@@ -11,10 +11,10 @@ struct AuditRoutes {
             let parameters = try PageParameters(request)
             let records = try await services.audit.records(try Self.query(request), try parameters.page { Int64($0) },
                                                            as: try context.requireCaller())
-            return JSONResponse.make(.ok, Page(records, limit: parameters.limit, key: { String($0.sequence) }))
+            return try JSONResponse.make(.ok, Page(records, limit: parameters.limit, key: { String($0.sequence) }))
         }
         routes.get("/api/v1/company") { _, context in
-            JSONResponse.make(.ok, try await services.catalog.company(as: try context.requireCaller()))
+            try JSONResponse.make(.ok, try await services.catalog.company(as: try context.requireCaller()))
         }
     }
 

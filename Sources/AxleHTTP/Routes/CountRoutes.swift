@@ -11,16 +11,16 @@ struct CountRoutes {
 
     func register(on routes: RouteTable) {
         routes.get("/api/v1/sites/{id}/count-policy") { _, context in
-            JSONResponse.make(.ok, try await services.inventory.countPolicy(site: try SiteRoutes.siteID(context),
-                                                                            as: try context.requireCaller()))
+            try JSONResponse.make(.ok, try await services.inventory.countPolicy(site: try SiteRoutes.siteID(context),
+                                                                                as: try context.requireCaller()))
         }
-        routes.put("/api/v1/sites/{id}/count-policy") { request, context in
+        routes.put("/api/v1/sites/{id}/count-policy", .site(.configureCounts)) { request, context in
             let site = try SiteRoutes.siteID(context)
             return try await writer.respond(to: request, context: context, status: .ok) { body in
                 UpdateCountPolicy(siteID: site, input: try JSONBody.decode(UpdateCountPolicy.Input.self, from: body))
             }
         }
-        routes.post("/api/v1/counts/generate") { request, context in
+        routes.post("/api/v1/counts/generate", .anySite(.countStock)) { request, context in
             try await writer.respond(to: request, context: context, status: .ok) { body in
                 GenerateCountTasks(try JSONBody.decode(GenerateCountTasks.Input.self, from: body))
             }
@@ -30,20 +30,20 @@ struct CountRoutes {
             let tasks = try await services.inventory.countTasks(
                 site: try request.queryIdentifier("site"), state: try Self.state(request), try parameters.page { $0 },
                 as: try context.requireCaller())
-            return JSONResponse.make(.ok, Page(tasks, limit: parameters.limit, key: \.id.description))
+            return try JSONResponse.make(.ok, Page(tasks, limit: parameters.limit, key: \.id.description))
         }
         routes.get("/api/v1/counts/{id}") { _, context in
-            JSONResponse.make(.ok, try await services.inventory.countTask(try Self.id(context),
-                                                                          as: try context.requireCaller()))
+            try JSONResponse.make(.ok, try await services.inventory.countTask(try Self.id(context),
+                                                                              as: try context.requireCaller()))
         }
-        routes.post("/api/v1/counts/{id}/entries") { request, context in
+        routes.post("/api/v1/counts/{id}/entries", .anySite(.countStock)) { request, context in
             let id = try Self.id(context)
             return try await writer.respond(to: request, context: context) { body in
                 EnterCount(taskID: id, input: try JSONBody.decode(EnterCount.Input.self, from: body))
             }
         }
         for (action, approve) in [("approve", true), ("reject", false)] {
-            routes.post("/api/v1/counts/{id}/\(action)") { request, context in
+            routes.post("/api/v1/counts/{id}/\(action)", .anySite(.approveCounts)) { request, context in
                 let id = try Self.id(context)
                 return try await writer.respond(to: request, context: context, status: .ok) { _ in
                     DecideCount(taskID: id, approve: approve)
@@ -51,7 +51,7 @@ struct CountRoutes {
             }
         }
         routes.get("/api/v1/inventory-accuracy") { request, context in
-            JSONResponse.make(.ok, try await services.inventory.inventoryAccuracy(
+            try JSONResponse.make(.ok, try await services.inventory.inventoryAccuracy(
                 site: try request.queryIdentifier("site"), from: try Self.date(request, "from"),
                 until: try Self.date(request, "until"), as: try context.requireCaller()))
         }

@@ -11,7 +11,7 @@ struct PartRoutes {
     static let maximumSearchWords = 8
 
     func register(on routes: RouteTable) {
-        routes.post("/api/v1/parts") { request, context in
+        routes.post("/api/v1/parts", .company(.editCatalog)) { request, context in
             try await writer.respond(to: request, context: context) { body in
                 CreatePart(try JSONBody.decode(CreatePart.Input.self, from: body))
             }
@@ -20,28 +20,28 @@ struct PartRoutes {
             let parameters = try PageParameters(request)
             let parts = try await services.catalog.parts(try Self.query(request), try parameters.page(PartNumber.init),
                                                          as: try context.requireCaller())
-            return JSONResponse.make(.ok, Page(parts, limit: parameters.limit, key: \.number.rawValue))
+            return try JSONResponse.make(.ok, Page(parts, limit: parameters.limit, key: \.number.rawValue))
         }
         routes.get("/api/v1/parts/lookup") { request, context in
             guard let number = PartNumber(try request.requireQuery("number")) else {
                 throw RequestError.invalidParameter(name: "number", reason: "is not a part number")
             }
-            return JSONResponse.make(.ok, try await services.catalog.lookup(number: number,
-                                                                            as: try context.requireCaller()))
+            return try JSONResponse.make(.ok, try await services.catalog.lookup(number: number,
+                                                                                as: try context.requireCaller()))
         }
         routes.get("/api/v1/parts/fitting") { request, context in
             let vin = try VehicleRoutes.vin(request)
             let parameters = try PageParameters(request)
             let fitting = try await services.vehicles.partsFitting(vin, try parameters.page(PartNumber.init),
                                                                    as: try context.requireCaller())
-            return JSONResponse.make(.ok, FittingPage(fitting, limit: parameters.limit))
+            return try JSONResponse.make(.ok, FittingPage(fitting, limit: parameters.limit))
         }
         routes.get("/api/v1/parts/{id}") { _, context in
             let details = try await services.catalog.partDetails(try Self.partID(context),
                                                                  as: try context.requireCaller())
-            return JSONResponse.make(.ok, details, headers: ETag.headers(for: details.part))
+            return try JSONResponse.make(.ok, details, headers: ETag.headers(for: details.part))
         }
-        routes.patch("/api/v1/parts/{id}") { request, context in
+        routes.patch("/api/v1/parts/{id}", .company(.editCatalog)) { request, context in
             let id = try Self.partID(context)
             let version = try ETag.expectedVersion(request)
             return try await writer.respond(to: request, context: context, status: .ok) { body in
@@ -49,19 +49,19 @@ struct PartRoutes {
                            input: try JSONBody.decode(UpdatePart.Input.self, from: body))
             }
         }
-        routes.post("/api/v1/parts/{id}/supersessions") { request, context in
+        routes.post("/api/v1/parts/{id}/supersessions", .company(.editCatalog)) { request, context in
             let id = try Self.partID(context)
             return try await writer.respond(to: request, context: context) { body in
                 RecordSupersession(partID: id, input: try JSONBody.decode(RecordSupersession.Input.self, from: body))
             }
         }
-        routes.post("/api/v1/parts/{id}/substitutes") { request, context in
+        routes.post("/api/v1/parts/{id}/substitutes", .company(.editCatalog)) { request, context in
             let id = try Self.partID(context)
             return try await writer.respond(to: request, context: context) { body in
                 ApproveSubstitute(partID: id, input: try JSONBody.decode(ApproveSubstitute.Input.self, from: body))
             }
         }
-        routes.post("/api/v1/parts/{id}/fitments") { request, context in
+        routes.post("/api/v1/parts/{id}/fitments", .company(.editCatalog)) { request, context in
             let id = try Self.partID(context)
             return try await writer.respond(to: request, context: context) { body in
                 RecordFitment(partID: id, input: try JSONBody.decode(RecordFitment.Input.self, from: body))

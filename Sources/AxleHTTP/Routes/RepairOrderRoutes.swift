@@ -10,7 +10,7 @@ struct RepairOrderRoutes {
     let writer: WriteResponder
 
     func register(on routes: RouteTable) {
-        routes.post("/api/v1/repair-orders") { request, context in
+        routes.post("/api/v1/repair-orders", .anySite(.manageRepairOrders)) { request, context in
             try await writer.respond(to: request, context: context) { body in
                 OpenRepairOrder(try JSONBody.decode(OpenRepairOrder.Input.self, from: body))
             }
@@ -21,26 +21,29 @@ struct RepairOrderRoutes {
                 site: try request.queryIdentifier("site"),
                 status: try request.optionalQueryValue("status", RepairOrderStatus.self), try parameters.page { $0 },
                 as: try context.requireCaller())
-            return JSONResponse.make(.ok, Page(orders, limit: parameters.limit, key: \.id.description))
+            return try JSONResponse.make(.ok, Page(orders, limit: parameters.limit, key: \.id.description))
         }
         routes.get("/api/v1/repair-orders/{id}") { _, context in
-            JSONResponse.make(.ok, try await services.service.repairOrder(try Self.id(context),
-                                                                          as: try context.requireCaller()))
+            try JSONResponse.make(.ok, try await services.service.repairOrder(try Self.id(context),
+                                                                              as: try context.requireCaller()))
         }
-        routes.post("/api/v1/repair-orders/{id}/lines") { request, context in
+        routes.post("/api/v1/repair-orders/{id}/lines", .anySite(.workRepairOrders)) { request, context in
             let id = try Self.id(context)
             return try await writer.respond(to: request, context: context, status: .ok) { body in
                 AddRepairOrderLines(orderID: id, input: try JSONBody.decode(AddRepairOrderLines.Input.self, from: body))
             }
         }
-        routes.post("/api/v1/repair-orders/{id}/events") { request, context in
+        // Which permission an event needs is known from the body; a caller with none of them is refused first.
+        let anyEventPermission = WriteAccess.anySite(.manageRepairOrders, .workRepairOrders, .invoiceRepairOrders)
+        routes.post("/api/v1/repair-orders/{id}/events", anyEventPermission) { request, context in
             let id = try Self.id(context)
             return try await writer.respond(to: request, context: context, status: .ok) { body in
                 ChangeRepairOrderStatus(orderID: id,
                                         input: try JSONBody.decode(ChangeRepairOrderStatus.Input.self, from: body))
             }
         }
-        routes.post("/api/v1/repair-orders/{id}/customer-decisions") { request, context in
+        routes.post("/api/v1/repair-orders/{id}/customer-decisions",
+                    .anySite(.manageRepairOrders)) { request, context in
             let id = try Self.id(context)
             return try await writer.respond(to: request, context: context, status: .ok) { body in
                 RecordCustomerDecision(orderID: id,
@@ -49,7 +52,8 @@ struct RepairOrderRoutes {
         }
         for (path, action, status) in [("clock-on", ClockLabor.Action.on, HTTPResponse.Status.created),
                                        ("clock-off", .off, .ok)] {
-            routes.post("/api/v1/repair-orders/{id}/labor/{lineId}/\(path)") { request, context in
+            routes.post("/api/v1/repair-orders/{id}/labor/{lineId}/\(path)",
+                        .anySite(.clockLabor)) { request, context in
                 let id = try Self.id(context)
                 let line: LaborLine.ID = try context.identifier("lineId") { ServiceError.notFound(.line, $0) }
                 return try await writer.respond(to: request, context: context, status: status) { _ in
@@ -57,23 +61,25 @@ struct RepairOrderRoutes {
                 }
             }
         }
-        routes.post("/api/v1/repair-orders/{id}/parts/{lineId}/transfer") { request, context in
+        routes.post("/api/v1/repair-orders/{id}/parts/{lineId}/transfer",
+                    .anySite(.requestTransfers)) { request, context in
             let id = try Self.id(context)
             let line: PartLine.ID = try context.identifier("lineId") { ServiceError.notFound(.line, $0) }
             return try await writer.respond(to: request, context: context) { _ in
                 RequestPartTransfer(orderID: id, lineID: line)
             }
         }
-        routes.post("/api/v1/repair-orders/{id}/field-parts") { request, context in
+        routes.post("/api/v1/repair-orders/{id}/field-parts", .anySite(.workRepairOrders)) { request, context in
             let id = try Self.id(context)
             return try await writer.respond(to: request, context: context, status: .ok) { body in
                 AddFieldParts(orderID: id, input: try JSONBody.decode(AddFieldParts.Input.self, from: body))
             }
         }
-        routes.get("/api/v1/repair-orders/{id}/time-entries") { _, context in
+        routes.get("/api/v1/repair-orders/{id}/time-entries") { request, context in
+            let parameters = try PageParameters(request)
             let entries = try await services.service.timeEntries(of: try Self.id(context),
                                                                  as: try context.requireCaller())
-            return JSONResponse.make(.ok, ["items": entries])
+            return try JSONResponse.make(.ok, try Page(slicing: entries, parameters, key: \.id.description))
         }
     }
 

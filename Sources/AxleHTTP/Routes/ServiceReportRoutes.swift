@@ -13,13 +13,13 @@ struct ServiceReportRoutes {
                 site: try request.queryIdentifier("site"),
                 days: try request.queryInteger("days", in: 1...AppointmentRoutes.maximumDays, default: 14),
                 as: try context.requireCaller())
-            return JSONResponse.make(.ok, jobs)
+            return try JSONResponse.make(.ok, jobs)
         }
         routes.get("/api/v1/service/kpis") { request, context in
             let kpis = try await services.service.kpis(
                 site: try request.queryIdentifier("site"), from: try request.queryInstant("from"),
                 to: try request.queryInstant("to"), as: try context.requireCaller())
-            return JSONResponse.make(.ok, kpis)
+            return try JSONResponse.make(.ok, kpis)
         }
     }
 }

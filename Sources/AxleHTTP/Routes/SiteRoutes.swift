@@ -9,7 +9,7 @@ struct SiteRoutes {
     let writer: WriteResponder
 
     func register(on routes: RouteTable) {
-        routes.post("/api/v1/sites") { request, context in
+        routes.post("/api/v1/sites", .company(.editSites)) { request, context in
             try await writer.respond(to: request, context: context) { body in
                 CreateSite(try JSONBody.decode(CreateSite.Input.self, from: body))
             }
@@ -17,21 +17,20 @@ struct SiteRoutes {
         routes.get("/api/v1/sites") { request, context in
             let parameters = try PageParameters(request)
             let sites = try await services.catalog.sites(try parameters.page(Code.init), as: try context.requireCaller())
-            return JSONResponse.make(.ok, Page(sites, limit: parameters.limit, key: \.code.rawValue))
+            return try JSONResponse.make(.ok, Page(sites, limit: parameters.limit, key: \.code.rawValue))
         }
         routes.get("/api/v1/sites/nearest") { request, context in
             let origin = try Self.origin(request)
-            let limit = try PageParameters(request).limit
+            let parameters = try PageParameters(request)
             let sites = try await services.catalog.sitesByDistance(from: origin, as: try context.requireCaller())
-            return JSONResponse.make(.ok, ["items": sites.prefix(limit).map {
-                NearbySite(site: $0.site, distanceKm: $0.kilometres)
-            }])
+            let nearby = sites.map { NearbySite(site: $0.site, distanceKm: $0.kilometres) }
+            return try JSONResponse.make(.ok, try Page(slicing: nearby, parameters, key: \.site.id.description))
         }
         routes.get("/api/v1/sites/{id}") { _, context in
             let site = try await services.catalog.site(try Self.siteID(context), as: try context.requireCaller())
-            return JSONResponse.make(.ok, site, headers: ETag.headers(for: site))
+            return try JSONResponse.make(.ok, site, headers: ETag.headers(for: site))
         }
-        routes.patch("/api/v1/sites/{id}") { request, context in
+        routes.patch("/api/v1/sites/{id}", .site(.editSites)) { request, context in
             let id = try Self.siteID(context)
             let version = try ETag.expectedVersion(request)
             return try await writer.respond(to: request, context: context, status: .ok) { body in
@@ -39,7 +38,7 @@ struct SiteRoutes {
                            input: try JSONBody.decode(UpdateSite.Input.self, from: body))
             }
         }
-        routes.post("/api/v1/sites/{id}/bins") { request, context in
+        routes.post("/api/v1/sites/{id}/bins", .site(.editBins)) { request, context in
             let id = try Self.siteID(context)
             return try await writer.respond(to: request, context: context) { body in
                 CreateBin(siteID: id, input: try JSONBody.decode(CreateBin.Input.self, from: body))
@@ -49,7 +48,7 @@ struct SiteRoutes {
             let parameters = try PageParameters(request)
             let bins = try await services.catalog.bins(at: try Self.siteID(context), try parameters.page(Code.init),
                                                        as: try context.requireCaller())
-            return JSONResponse.make(.ok, Page(bins, limit: parameters.limit, key: \.code.rawValue))
+            return try JSONResponse.make(.ok, Page(bins, limit: parameters.limit, key: \.code.rawValue))
         }
     }
 

@@ -7,7 +7,7 @@ struct SupplierRoutes {
     let writer: WriteResponder
 
     func register(on routes: RouteTable) {
-        routes.post("/api/v1/suppliers") { request, context in
+        routes.post("/api/v1/suppliers", .company(.editSuppliers)) { request, context in
             try await writer.respond(to: request, context: context) { body in
                 CreateSupplier(try JSONBody.decode(CreateSupplier.Input.self, from: body))
             }
@@ -16,14 +16,14 @@ struct SupplierRoutes {
             let parameters = try PageParameters(request)
             let suppliers = try await services.catalog.suppliers(try parameters.page(Code.init),
                                                                  as: try context.requireCaller())
-            return JSONResponse.make(.ok, Page(suppliers, limit: parameters.limit, key: \.code.rawValue))
+            return try JSONResponse.make(.ok, Page(suppliers, limit: parameters.limit, key: \.code.rawValue))
         }
         routes.get("/api/v1/suppliers/{id}") { _, context in
             let supplier = try await services.catalog.supplier(try Self.supplierID(context),
                                                                as: try context.requireCaller())
-            return JSONResponse.make(.ok, supplier, headers: ETag.headers(for: supplier))
+            return try JSONResponse.make(.ok, supplier, headers: ETag.headers(for: supplier))
         }
-        routes.patch("/api/v1/suppliers/{id}") { request, context in
+        routes.patch("/api/v1/suppliers/{id}", .company(.editSuppliers)) { request, context in
             let id = try Self.supplierID(context)
             let version = try ETag.expectedVersion(request)
             return try await writer.respond(to: request, context: context, status: .ok) { body in

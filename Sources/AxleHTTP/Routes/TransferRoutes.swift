@@ -10,7 +10,7 @@ struct TransferRoutes {
     let writer: WriteResponder
 
     func register(on routes: RouteTable) {
-        routes.post("/api/v1/transfers") { request, context in
+        routes.post("/api/v1/transfers", .anySite(.requestTransfers)) { request, context in
             try await writer.respond(to: request, context: context) { body in
                 RequestTransfer(try JSONBody.decode(RequestTransfer.Input.self, from: body))
             }
@@ -20,32 +20,32 @@ struct TransferRoutes {
             let transfers = try await services.transfers.transfers(
                 site: try request.optionalQueryIdentifier("site"), state: try Self.state(request, TransferState.self),
                 try parameters.page { $0 }, as: try context.requireCaller())
-            return JSONResponse.make(.ok, Page(transfers, limit: parameters.limit, key: \.id.description))
+            return try JSONResponse.make(.ok, Page(transfers, limit: parameters.limit, key: \.id.description))
         }
         routes.get("/api/v1/transfers/{id}") { _, context in
-            JSONResponse.make(.ok, try await services.transfers.transfer(try Self.id(context),
-                                                                         as: try context.requireCaller()))
+            try JSONResponse.make(.ok, try await services.transfers.transfer(try Self.id(context),
+                                                                             as: try context.requireCaller()))
         }
-        routes.post("/api/v1/transfers/{id}/approve") { request, context in
+        routes.post("/api/v1/transfers/{id}/approve", .anySite(.approveTransfers)) { request, context in
             let id = try Self.id(context)
             return try await writer.respond(to: request, context: context, status: .ok) { _ in
                 ApproveTransfer(transferID: id)
             }
         }
-        routes.post("/api/v1/transfers/{id}/ship") { request, context in
+        routes.post("/api/v1/transfers/{id}/ship", .anySite(.shipTransfers)) { request, context in
             let id = try Self.id(context)
             return try await writer.respond(to: request, context: context, status: .ok) { body in
                 ShipTransfer(transferID: id, input: body.readableBytes == 0
                     ? ShipTransfer.Input() : try JSONBody.decode(ShipTransfer.Input.self, from: body))
             }
         }
-        routes.post("/api/v1/transfers/{id}/receive") { request, context in
+        routes.post("/api/v1/transfers/{id}/receive", .anySite(.receiveTransfers)) { request, context in
             let id = try Self.id(context)
             return try await writer.respond(to: request, context: context, status: .ok) { body in
                 ReceiveTransfer(transferID: id, input: try JSONBody.decode(ReceiveTransfer.Input.self, from: body))
             }
         }
-        routes.post("/api/v1/transfers/{id}/cancel") { request, context in
+        routes.post("/api/v1/transfers/{id}/cancel", .anySite(.requestTransfers)) { request, context in
             let id = try Self.id(context)
             return try await writer.respond(to: request, context: context, status: .ok) { _ in
                 CancelTransfer(transferID: id)
@@ -57,9 +57,9 @@ struct TransferRoutes {
                 site: try request.optionalQueryIdentifier("site"),
                 state: try Self.state(request, TransferException.State.self), try parameters.page { $0 },
                 as: try context.requireCaller())
-            return JSONResponse.make(.ok, Page(exceptions, limit: parameters.limit, key: \.id.description))
+            return try JSONResponse.make(.ok, Page(exceptions, limit: parameters.limit, key: \.id.description))
         }
-        routes.post("/api/v1/exceptions/{id}/resolve") { request, context in
+        routes.post("/api/v1/exceptions/{id}/resolve", .anySite(.resolveExceptions)) { request, context in
             let id: TransferException.ID = try context.identifier("id") { ExceptionError.exceptionNotFound($0) }
             return try await writer.respond(to: request, context: context, status: .ok) { body in
                 ResolveException(exceptionID: id, input: try JSONBody.decode(ResolveException.Input.self, from: body))

@@ -8,9 +8,10 @@ struct VehicleRoutes {
 
     func register(on routes: RouteTable) {
         routes.get("/api/v1/vehicles/decode") { request, context in
-            JSONResponse.make(.ok, try services.vehicles.decode(try Self.vin(request), as: try context.requireCaller()))
+            try JSONResponse.make(.ok, try services.vehicles.decode(try Self.vin(request),
+                                                                    as: try context.requireCaller()))
         }
-        routes.post("/api/v1/vehicles") { request, context in
+        routes.post("/api/v1/vehicles", .company(.registerVehicles)) { request, context in
             try await writer.respond(to: request, context: context) { body in
                 RegisterVehicle(try JSONBody.decode(RegisterVehicle.Input.self, from: body))
             }
@@ -19,7 +20,7 @@ struct VehicleRoutes {
             let parameters = try PageParameters(request)
             let vehicles = try await services.vehicles.vehicles(try parameters.page { $0 },
                                                                 as: try context.requireCaller())
-            return JSONResponse.make(.ok, Page(vehicles, limit: parameters.limit, key: \.vin.rawValue))
+            return try JSONResponse.make(.ok, Page(vehicles, limit: parameters.limit, key: \.vin.rawValue))
         }
     }
 

@@ -22,9 +22,12 @@ struct ErrorMiddleware: RouterMiddleware {
             if body.status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
-            var response = JSONResponse.make(body.status, ["error": body.payload])
+            var response = JSONResponse.make(body.status, json: JSONResponse.errorJSON(body))
             response.headers[.requestID] = context.requestID
             if body.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+            if case HTTPRequestError.methodNotAllowed(_, let allowed) = error {
+                response.headers[.allow] = allowed.joined(separator: ", ")
+            }
             return response
         }
     }
@@ -47,6 +50,9 @@ struct ErrorBody {
             self.init(status: Self.status(of: error.category),
                       payload: Payload(code: error.code, message: error.message,
                                        details: error.details.isEmpty ? nil : error.details))
+        case let error as HTTPRequestError:
+            self.init(status: error.status,
+                      payload: Payload(code: error.code, message: error.message, details: error.details))
         case StoreError.uniqueViolation, StoreError.checkViolation:
             self.init(status: .conflict, payload: Payload(
                 code: "request.conflict", message: "another request changed the same data at the same time; retry",

@@ -15,24 +15,43 @@ enum JSONBody {
         return try decode(type, from: bytes)
     }
 
+    /// Reads the body; one that is not empty must be declared as JSON (`Content-Type: application/json`).
     static func collect(_ request: Request) async throws -> ByteBuffer {
+        let bytes: ByteBuffer
         do {
-            return try await request.body.collect(upTo: maximumBytes)
+            bytes = try await request.body.collect(upTo: maximumBytes)
         } catch {
             throw RequestError.bodyTooLarge(limitBytes: maximumBytes)
         }
+        if bytes.readableBytes > 0 {
+            let type = request.headers[.contentType] ?? ""
+            guard isJSON(type) else { throw HTTPRequestError.unsupportedMediaType(type.isEmpty ? "none" : type) }
+        }
+        return bytes
+    }
+
+    /// `application/json`, with or without parameters such as `charset`, or a `+json` type.
+    static func isJSON(_ contentType: String) -> Bool {
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        } ?? ""
+        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
     }
 
     static func decode<Value: Decodable>(_ type: Value.Type, from bytes: ByteBuffer) throws -> Value {
         guard bytes.readableBytes > 0 else { throw RequestError.malformedJSON("the body is empty") }
+        let data = Data(buffer: bytes)
+        let value: Value
         do {
-            return try JSONDecoder().decode(type, from: Data(buffer: bytes))
+            value = try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
-            throw translate(error)
+            throw translate(error, body: data)
         }
+        try JSONInspection.rejectControlCharacters(in: data)
+        return value
     }
 
-    private static func translate(_ error: DecodingError) -> any Error {
+    private static func translate(_ error: DecodingError, body: Data) -> any Error {
         switch error {
         case .keyNotFound(let key, let context):
             return ValidationError(field: path(context.codingPath + [key]), reason: "is required")
@@ -41,6 +60,8 @@ enum JSONBody {
         case .typeMismatch(let type, let context):
             return ValidationError(field: path(context.codingPath), reason: "must be \(describe(type))")
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            // Foundation's decoder refuses a valid number that does not fit its field as "not valid JSON".
+            if let misfit = JSONInspection.numberThatDoesNotFit(in: body) { return misfit }
             return RequestError.malformedJSON(context.underlyingError.map { "\($0)" } ?? context.debugDescription)
         case .dataCorrupted(let context):
             if let exceeded = context.underlyingError as? LimitError {
@@ -80,20 +101,34 @@ enum JSONBody {
 /// JSON responses.
 enum JSONResponse {
     static let encoder = APIJSON.encoder()
+    static let contentType = "application/json; charset=utf-8"
 
     static func encode(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func make(_ status: HTTPResponse.Status, _ value: some Encodable, headers: HTTPFields = [:]) -> Response {
-        // Encoding our own response types cannot fail; if it ever does, that is a bug worth a 500.
-        let body = (try? encode(value)) ?? #"{"error":{"code":"internal","message":"response encoding failed"}}"#
+    /// A response with `value` as its body; a value that does not encode is a bug, thrown as
+    /// `ResponseEncodingError` so the client gets a logged 500 rather than this status.
+    static func make(_ status: HTTPResponse.Status, _ value: some Encodable, headers: HTTPFields = [:]) throws
+        -> Response
+    {
+        let body: String
+        do {
+            body = try encode(value)
+        } catch {
+            throw ResponseEncodingError(underlying: error)
+        }
         return make(status, json: body, headers: headers)
     }
 
     static func make(_ status: HTTPResponse.Status, json: String, headers: HTTPFields = [:]) -> Response {
         var fields = headers
-        fields[.contentType] = "application/json; charset=utf-8"
+        fields[.contentType] = contentType
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+    }
+
+    /// The `{"error": {...}}` body of an error; its fields are plain text, so encoding it cannot fail.
+    static func errorJSON(_ error: ErrorBody) -> String {
+        (try? encode(["error": error.payload])) ?? #"{"error":{"code":"internal","message":"the server failed"}}"#
     }
 }

@@ -61,3 +61,19 @@ enum Cursor {
         return String(data: data, encoding: .utf8)
     }
 }
+
+extension Page {
+    /// One page of a list read whole, in the order it was read: the items after the one the
+    /// cursor names. For lists bounded by one site or one record (a site's technicians, an
+    /// order's time entries, one row per site), which stay cheap to read whole, so that
+    /// clients page them like every other list. A cursor whose item has left the list (a
+    /// filter no longer matches it) is refused; the client starts again.
+    init(slicing all: [Item], _ parameters: PageParameters, key: (Item) -> String) throws {
+        var rest = all[...]
+        if let after = parameters.cursorKey {
+            guard let index = all.firstIndex(where: { key($0) == after }) else { throw RequestError.invalidCursor }
+            rest = all[all.index(after: index)...]
+        }
+        self.init(Array(rest.prefix(parameters.limit)), limit: parameters.limit, key: key)
+    }
+}

@@ -34,9 +34,9 @@ extension Request {
         return id
     }
 
-    /// An optional identifier in the query string.
+    /// An optional identifier in the query string; present, it must be one (`?site=` is a 400).
     func optionalQueryIdentifier<Entity>(_ name: String) throws -> Identifier<Entity>? {
-        guard let text = query(name), !text.isEmpty else { return nil }
+        guard let text = query(name) else { return nil }
         guard let id = Identifier<Entity>(text) else {
             throw RequestError.invalidParameter(name: name, reason: "is not an identifier")
         }

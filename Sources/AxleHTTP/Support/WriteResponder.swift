@@ -21,7 +21,7 @@ struct WriteResponder: Sendable {
         let command = try makeCommand(body)
         guard let key = request.headers[.idempotencyKey] else {
             let output = try await services.commands.run(command, as: caller)
-            return JSONResponse.make(status, output, headers: ETag.headers(for: output))
+            return try JSONResponse.make(status, output, headers: ETag.headers(for: output))
         }
         guard (1...Self.maximumKeyLength).contains(key.count),
               key.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && $0.value < 127 }) else {
@@ -52,15 +52,19 @@ enum ETag {
         (value as? any Versioned).map { "\"\($0.version)\"" }
     }
 
-    /// The version an update expects, from `If-Match`.
+    /// The version an update expects, from `If-Match`. A header that is not one entity tag
+    /// (`*`, `3` unquoted, empty, a list) is a 400; a well-formed tag this API never issued
+    /// (`"abc"`) matches no version, a 412.
     static func expectedVersion(_ request: Request) throws -> Int64 {
         guard let header = request.headers[.ifMatch] else { throw RequestError.versionRequired }
         var text = Substring(header.trimmingCharacters(in: .whitespaces))
         if text.hasPrefix("W/") { text = text.dropFirst(2) }
-        guard text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 3,
-              let version = Int64(text.dropFirst().dropLast()) else {
-            throw RequestError.unknownETag
+        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else {
+            throw HTTPRequestError.malformedIfMatch
         }
+        let opaque = text.dropFirst().dropLast()
+        guard !opaque.isEmpty, !opaque.contains("\"") else { throw HTTPRequestError.malformedIfMatch }
+        guard let version = Int64(opaque) else { throw RequestError.unknownETag }
         return version
     }
 }
