@@ -6,7 +6,7 @@ import Testing
 struct SupersessionSupplyTests {
     let past = CalendarDate("2025-06-01")!
     let today = CalendarDate("2026-03-02")!
-    let (a, b, c, d) = (Self.id(1), Self.id(2), Self.id(3), Self.id(4))
+    let a = Self.id(1), b = Self.id(2), c = Self.id(3), d = Self.id(4)
 
     static func id(_ index: Int) -> Part.ID {
         Identifier(UUID(uuidString: "00000000-0000-7000-8000-00000000000\(index)")!)

@@ -1,5 +1,6 @@
 import AxleApplication
 import AxleDomain
+import AxleStore
 import AxleTestSupport
 import Foundation
 import HTTPTypes
