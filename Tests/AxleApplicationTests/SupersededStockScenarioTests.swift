@@ -8,7 +8,7 @@ import Testing
 @Suite("Superseded stock scenarios")
 struct SupersededStockScenarioTests {
     /// A → B → C, both links one-way and "use up old stock"; the site holds 3 of A and 5 of C.
-    struct Chain {
+    struct Chain: Sendable {
         let fixtures: Fixtures
         let site: Site
         let a: Part, b: Part, c: Part
@@ -176,6 +176,35 @@ struct SupersededStockScenarioTests {
             let current = try await services.inventory.availableToPromise(part: chain.c.id, site: chain.site.id,
                                                                           through: nil, as: Fixtures.system)
             #expect(current.availableNow == Quantity(units: 5))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func demandsForTheOldAndTheNewNumberAtOnceNeverReserveMoreThanTheSiteHolds(_ backend: TestBackend)
+        async throws
+    {
+        try await backend.withServices { services in
+            let chain = try await Chain.make(services)
+            // Six demands for A (A's 3, then C) and six for C (C only) race for 3 of A and 5 of C.
+            let outcomes = await withTaskGroup(of: Result<Reserve.Outcome, any Error>.self) { group in
+                for index in 0..<12 {
+                    let number = index.isMultiple(of: 2) ? chain.a.number : chain.c.number
+                    group.addTask {
+                        await Result(catching: { try await chain.reserve(1, number: number, reference: "RO-\(index)") })
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let reserved = outcomes.compactMap { try? $0.get() }
+            let refusals = outcomes.compactMap { outcome -> (any Error)? in
+                if case .failure(let error) = outcome { return error }
+                return nil
+            }
+            #expect(reserved.count == 8)
+            #expect(refusals.allSatisfy { $0 is ReservationRefused }, "\(refusals)")
+            let a = try await chain.stock(chain.a), c = try await chain.stock(chain.c)
+            #expect([a.reserved, c.reserved] == Self.units(3, 5))
+            #expect(try await chain.fixtures.verify() == [])
         }
     }
 }

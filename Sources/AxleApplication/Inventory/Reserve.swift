@@ -122,12 +122,7 @@ public struct Reserve: Command {
     ) async throws -> Commitment {
         let stores = scope.stores
         let current = supply[supply.count - 1]
-        // Locked in one global order (by part) so that two demands sharing numbers cannot deadlock.
-        var free: [Part.ID: Quantity] = [:]
-        for part in supply.sorted(by: { $0.id.description < $1.id.description }) {
-            let totals = try await stores.stock.siteStock(part: part.id, site: site.id, forUpdate: true)
-            free[part.id] = max(totals.available, .zero)
-        }
+        let free = try await lock(supply, at: site, in: stores).mapValues { max($0.available, .zero) }
         let available = supply.reduce(Quantity.zero) { $0 + (free[$1.id] ?? .zero) }
         // Short without allowPartial: all or nothing now (and, with a backorder, all of it waits).
         var unreserved = available >= quantity ? quantity : allowPartial ? available : .zero
@@ -149,6 +144,20 @@ public struct Reserve: Command {
             shares.append(Share(part: part, reservation: reservation))
         }
         return Commitment(shares: shares, available: available, current: current)
+    }
+
+    /// Locks the totals at `site` of `parts` in one global order (by part), so that demands
+    /// sharing numbers cannot deadlock; a use case that reserves several parts in one
+    /// transaction locks them all here first. Returns the locked totals.
+    @discardableResult
+    static func lock(_ parts: [Part], at site: Site, in stores: any StoreTransaction) async throws
+        -> [Part.ID: SiteStock]
+    {
+        var totals: [Part.ID: SiteStock] = [:]
+        for part in parts.sorted(by: { $0.id.description < $1.id.description }) where totals[part.id] == nil {
+            totals[part.id] = try await stores.stock.siteStock(part: part.id, site: site.id, forUpdate: true)
+        }
+        return totals
     }
 
     /// The part asked for, by identifier or by number.

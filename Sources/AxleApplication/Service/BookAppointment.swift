@@ -104,11 +104,7 @@ public struct BookAppointment: Command {
     /// Throws when some part cannot be at the site by the start.
     static func reserve(_ kit: PartsKit, at site: Site, for period: Period, demand: Demand, calendar: SiteCalendar,
                         in scope: WriteScope) async throws -> [Reservation] {
-        // Locked in one global order (by part), as `Reserve.commit` does.
-        let parts = Set(kit.needs.flatMap { $0.supply.map(\.id) }).sorted { $0.description < $1.description }
-        for part in parts {
-            _ = try await scope.stores.stock.siteStock(part: part, site: site.id, forUpdate: true)
-        }
+        try await Reserve.lock(kit.needs.flatMap(\.supply), at: site, in: scope.stores)
         let readiness = try await PartsReadiness.assess(kit, at: site.id, calendar: calendar, now: scope.now,
                                                         in: scope.stores)
         let missing = readiness.missing(by: period.start, calendar: calendar)

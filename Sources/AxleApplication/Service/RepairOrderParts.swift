@@ -21,15 +21,19 @@ enum RepairOrderParts {
         let site = try await CatalogLookup.site(order.siteID, in: stores)
         let priority: PriorityClass = order.appointmentID == nil ? .customerWaiting : .scheduledService
         let needBy = try BusinessDate.at(site, on: scope.now)
+        var supplies: [PartLine.ID: [Part]] = [:]
+        for line in order.partLines where line.state == .approved && line.reservationID == nil {
+            let part = try await CatalogLookup.part(line.partID, in: stores)
+            supplies[line.id] = try await PartSupply.parts(for: part, at: site, now: scope.now, in: stores)
+        }
+        try await Reserve.lock(supplies.values.flatMap { $0 }, at: site, in: stores)
         var shortages: [PartShortage] = []
         var lines: [PartLine] = []
         for line in order.partLines {
-            guard line.state == .approved, line.reservationID == nil else {
+            guard let supply = supplies[line.id] else {
                 lines.append(line)
                 continue
             }
-            let part = try await CatalogLookup.part(line.partID, in: stores)
-            let supply = try await PartSupply.parts(for: part, at: site, now: scope.now, in: stores)
             let commitment = try await Reserve.commit(
                 line.quantity, from: supply, at: site, to: Demand(kind: .repairOrder, reference: order.number),
                 priority: priority, needBy: needBy, allowPartial: true, backorder: true, in: scope)
