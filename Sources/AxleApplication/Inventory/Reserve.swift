@@ -125,12 +125,12 @@ public struct Reserve: Command {
         let free = try await lock(supply, at: site, in: stores).mapValues { max($0.available, .zero) }
         let available = supply.reduce(Quantity.zero) { $0 + (free[$1.id] ?? .zero) }
         // Short without allowPartial: all or nothing now (and, with a backorder, all of it waits).
-        var unreserved = available >= quantity ? quantity : allowPartial ? available : .zero
-        let backordered = backorder ? quantity - unreserved : .zero
+        var toReserve = available >= quantity ? quantity : allowPartial ? available : .zero
+        let backordered = backorder ? quantity - toReserve : .zero
         var shares: [Share] = []
         for part in supply {
-            let reserved = min(unreserved, free[part.id] ?? .zero)
-            unreserved = unreserved - reserved
+            let reserved = min(toReserve, free[part.id] ?? .zero)
+            toReserve = toReserve - reserved
             let waiting = part.id == current.id ? backordered : .zero
             guard reserved.isPositive || waiting.isPositive else { continue }
             let reservation = Reservation(

@@ -4,7 +4,7 @@ import AxleStore
 /// The parts a piece of work needs on one vehicle: each operation's standard kit, resolved
 /// through supersession (the supply rule: old stock that may still be used, then today's
 /// number) and fitment (when the current part does not fit the vehicle, an approved
-/// substitute that does), summed per part and supply.
+/// substitute that does), summed per number the kit asks for.
 public struct PartsKit: Sendable, Encodable {
     public struct Need: Sendable, Encodable {
         /// The part the kit line resolves to at the site today; it carries any backorder.
@@ -39,13 +39,14 @@ public struct PartsKit: Sendable, Encodable {
             let current = supply[supply.count - 1]
             let fitting = try await fittingPart(current, for: vehicle, in: stores)
             let requested = fitting.id == current.id ? kitPart : fitting
+            let numbers = fitting.id == current.id ? supply : [fitting]
             if let index = needs.firstIndex(where: { $0.requested.id == requested.id }) {
                 let merged = needs[index]
                 needs[index] = Need(part: merged.part, requested: requested, supply: merged.supply,
                                     quantity: merged.quantity + line.quantity, kitPart: merged.kitPart)
             } else {
-                needs.append(Need(part: fitting, requested: requested, supply: fitting.id == current.id ? supply : [fitting],
-                                  quantity: line.quantity, kitPart: fitting.id == kitPart.id ? nil : kitPart.number))
+                needs.append(Need(part: fitting, requested: requested, supply: numbers, quantity: line.quantity,
+                                  kitPart: fitting.id == kitPart.id ? nil : kitPart.number))
             }
         }
         return PartsKit(needs: needs)
