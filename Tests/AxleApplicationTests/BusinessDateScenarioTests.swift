@@ -90,4 +90,24 @@ struct BusinessDateScenarioTests {
             #expect(reservation.needBy == CalendarDate("2026-03-31"))
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func countsArePlannedForTheSitesDateAndAccuracyEndsOnIt(_ backend: TestBackend) async throws {
+        let clock = TestClock(Self.lastEveningOfMarch)
+        try await backend.withServices(clock: clock) { services in
+            let fixtures = Fixtures(services: services)
+            let site = try await fixtures.site("DLR-N")
+            let part = try await fixtures.part("AF-1")
+            try await fixtures.receive(3, of: part, into: try await fixtures.bin("A-01", at: site))
+            let plan = try await services.commands.run(GenerateCountTasks(.init(siteId: site.id)), as: Fixtures.system)
+            #expect(plan.asOf == CalendarDate("2026-03-31"))
+            await #expect(throws: ValidationError.self) {
+                _ = try await services.commands.run(
+                    GenerateCountTasks(.init(siteId: site.id, asOf: CalendarDate("2026-04-01"))), as: Fixtures.system)
+            }
+            let accuracy = try await services.inventory.inventoryAccuracy(site: site.id, from: nil, until: nil,
+                                                                          as: Fixtures.system)
+            #expect(accuracy.until == CalendarDate("2026-03-31"))
+        }
+    }
 }
