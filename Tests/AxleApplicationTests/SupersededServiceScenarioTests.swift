@@ -66,4 +66,26 @@ struct SupersededServiceScenarioTests {
             #expect(try await fixtures.verify() == [])
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func jobsAtRiskMissOnlyWhatTheLastOldPadDidNotCover(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let fixtures = Fixtures(services: services)
+            let shop = try await BookingScenarioTests.workshop(fixtures)
+            let newPads = try await fixtures.part("BP-200", description: "Brake pads, front (revised)", category: .brakes)
+            _ = try await fixtures.supersede(shop.pads, by: newPads, effectiveOn: CalendarDate("2026-01-01"))
+            try await fixtures.receive(1, of: shop.pads, into: shop.bin)
+            var order = try await RepairOrderScenarioTests.walkIn(shop, services)
+            order = try await RepairOrderScenarioTests.step(order, .estimate, services)
+            order = try await RepairOrderScenarioTests.step(order, .approve, services)
+            #expect(order.order.partLines.map(\.filledAtApproval) == [true, false])
+
+            let risk = try await services.service.atRisk(site: shop.site.id, days: 7, as: Fixtures.system)
+            let job = try #require(risk.jobs.first)
+            #expect(job.number == order.order.number)
+            #expect(job.parts.map(\.number) == [newPads.number])
+            #expect(job.parts.map(\.missing) == [Quantity(units: 1)])
+            #expect(job.parts.map(\.reason) == [.short])
+        }
+    }
 }
