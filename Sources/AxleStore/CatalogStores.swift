@@ -63,6 +63,9 @@ public protocol SupersessionStore: Sendable {
     func insert(_ supersessions: [Supersession]) async throws
     /// Every link reachable by following replacements from any of `starts`.
     func chains(from starts: [Part.ID]) async throws -> [Supersession]
+    /// Every link of the supersession families of `parts`: the chains from them and every link
+    /// whose chain runs into one of those chains (what the supply rule needs).
+    func family(of parts: [Part.ID]) async throws -> [Supersession]
     /// The link that names `part` as the replacement, if any (what it replaced).
     func predecessors(of part: Part.ID) async throws -> [Supersession]
 }

@@ -181,7 +181,7 @@ struct CycleCountScenarioTests {
             let (counter, _) = try await fixtures.user("wh-a", role: .warehouse, sites: [site.code])
             let (manager, _) = try await fixtures.user("pm-a", role: .partsManager, sites: [site.code])
             try await fixtures.receive(10, of: starters, into: bin)
-            let reservation = try await fixtures.reserve(10, of: starters, at: site).reservation
+            let reservation = try await fixtures.reserve(10, of: starters, at: site).reservations[0]
             _ = try await fixtures.generateCounts(at: site, as: counter)
             let task = try #require(try await fixtures.countTasks(at: site, as: counter).first)
 
@@ -285,7 +285,7 @@ struct CycleCountScenarioTests {
 extension Fixtures {
     /// Issues stock to a repair order (reserved, then consumed): the consumption ABC analysis sees.
     fileprivate func consume(_ quantity: Int64, of part: Part, at site: Site) async throws {
-        let reservation = try await reserve(quantity, of: part, at: site, reference: "RO-\(part.number)").reservation
+        let reservation = try await reserve(quantity, of: part, at: site, reference: "RO-\(part.number)").reservations[0]
         _ = try await services.commands.run(ConsumeReservation(reservationID: reservation.id, input: .init()),
                                             as: Fixtures.system)
     }

@@ -15,7 +15,7 @@ struct LedgerScenarioTests {
             let pads = try await fixtures.part("BP-1", description: "Brake pad set", category: .brakes, cost: "20.00")
             try await fixtures.receive(6, of: pads, into: shelf, unitCost: "20.00")
             try await fixtures.receive(4, of: pads, into: overflow, unitCost: "25.00")
-            let reservation = try await fixtures.reserve(8, of: pads, at: site).reservation
+            let reservation = try await fixtures.reserve(8, of: pads, at: site).reservations[0]
             var stock = try await fixtures.siteStock(pads, at: site)
             #expect(stock.unrestricted == Quantity(units: 10))
             #expect(stock.reserved == Quantity(units: 8))
@@ -47,16 +47,16 @@ struct LedgerScenarioTests {
             let bin = try await fixtures.bin("A-01", at: site)
             let starter = try await fixtures.part("ST-1", description: "Starter motor", category: .electrical)
             let replenish = try await fixtures.reserve(2, of: starter, at: site, priority: .stockReplenishment,
-                                                       reference: "REPL", backorder: true).reservation
+                                                       reference: "REPL", backorder: true).reservations[0]
             clock.advance(seconds: 60)
             let waitingLate = try await fixtures.reserve(2, of: starter, at: site, priority: .customerWaiting,
-                                                         needBy: "2026-03-12", reference: "RO-late", backorder: true).reservation
+                                                         needBy: "2026-03-12", reference: "RO-late", backorder: true).reservations[0]
             clock.advance(seconds: 60)
             let waitingSoon = try await fixtures.reserve(2, of: starter, at: site, priority: .customerWaiting,
-                                                         needBy: "2026-03-05", reference: "RO-soon", backorder: true).reservation
+                                                         needBy: "2026-03-05", reference: "RO-soon", backorder: true).reservations[0]
             clock.advance(seconds: 60)
             let offRoad = try await fixtures.reserve(2, of: starter, at: site, priority: .vehicleOffRoad,
-                                                     reference: "VOR", backorder: true).reservation
+                                                     reference: "VOR", backorder: true).reservations[0]
             #expect([replenish, waitingLate, waitingSoon, offRoad].allSatisfy { $0.reserved == .zero })
 
             let receipt = try await fixtures.receive(5, of: starter, into: bin)
@@ -94,7 +94,7 @@ struct LedgerScenarioTests {
                     && refused.proposals.otherSites.map(\.site.code.rawValue) == ["WS-CICERO", "DC-JOLIET"]
             }
             let partial = try await fixtures.reserve(4, of: filter, at: here, allowPartial: true)
-            #expect(partial.reservation.reserved == Quantity(units: 1))
+            #expect(partial.reservations[0].reserved == Quantity(units: 1))
             #expect(partial.notReserved == Quantity(units: 3))
             #expect(partial.proposals?.otherSites.first?.site.code.rawValue == "WS-CICERO")
             #expect(try await fixtures.verify() == [])
@@ -113,7 +113,7 @@ struct LedgerScenarioTests {
                 partNumber: old.number, siteId: site.id, quantity: Quantity(units: 2),
                 demand: Demand(kind: .customerOrder, reference: "CO-7"), priority: .customerWaiting,
                 needBy: CalendarDate("2026-03-03")!)), as: Fixtures.system)
-            #expect(outcome.reservation.partID == new.id)
+            #expect(outcome.reservations.map(\.partID) == [new.id])
             #expect(outcome.requestedPart == old.number)
         }
     }

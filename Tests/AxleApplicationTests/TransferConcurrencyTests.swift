@@ -87,7 +87,7 @@ struct TransferConcurrencyTests {
     {
         let reservation: Reservation
         do {
-            reservation = try await fixtures.reserve(quantity, of: part, at: site, reference: "RO-LOAD").reservation
+            reservation = try await fixtures.reserve(quantity, of: part, at: site, reference: "RO-LOAD").reservations[0]
         } catch is ReservationRefused {
             return 0
         }

@@ -176,7 +176,7 @@ struct TransferScenarioTests {
             try await fixtures.receive(10, of: filter, into: try await fixtures.bin("R-01", at: warehouse))
             let transfer = try await fixtures.requestTransfer(6, of: filter, from: warehouse, to: branch)
             let waiting = try await fixtures.reserve(8, of: filter, at: warehouse, priority: .vehicleOffRoad,
-                                                     allowPartial: true, backorder: true).reservation
+                                                     allowPartial: true, backorder: true).reservations[0]
             #expect((waiting.reserved, waiting.backordered) == (Quantity(units: 4), Quantity(units: 4)))
 
             let cancelled = try await services.commands.run(CancelTransfer(transferID: transfer.id), as: Fixtures.system)

@@ -138,11 +138,13 @@ struct CountClassificationTests {
         }
     }
 
-    @Test func accuracyIsAPercentageWithTwoDecimalsRoundedHalfUp() {
+    @Test func accuracyIsAPercentageWithTwoDecimalsRoundedHalfUp() throws {
         let period = DayPeriod(days: 30, endingOn: CalendarDate("2026-03-02")!)
         #expect(period.from == CalendarDate("2026-02-01"))
         #expect(period.days == 30)
-        #expect(period.end.microseconds - period.start.microseconds == 30 * 86_400_000_000)
+        let utc = Site(id: Site.ID(UUID()), code: Code("DLR-UTC")!, name: "UTC", kind: .dealership,
+                       location: GeoPoint(latitude: 0, longitude: 0)!, timeZone: "UTC")
+        #expect(try period.instants(at: utc).minutes == 30 * 24 * 60)
         let site = Site.ID(UUID())
         let cases: [(Int, Int, String?)] = [(4, 3, "75.00"), (3, 2, "66.67"), (3, 1, "33.33"), (1, 1, "100.00"),
                                             (8, 0, "0.00"), (0, 0, nil), (200, 1, "0.50"), (2_000, 1, "0.05")]

@@ -143,13 +143,13 @@ struct InventoryBadInputTests {
             let part = try await fixtures.part("BP-1", description: "Brake pad set", category: .brakes)
             try await fixtures.receive(10, of: part, into: binA)
             try await fixtures.receive(10, of: part, into: binB)
-            let consumed = try await fixtures.reserve(2, of: part, at: siteA, reference: "RO-1").reservation
+            let consumed = try await fixtures.reserve(2, of: part, at: siteA, reference: "RO-1").reservations[0]
             _ = try await fixtures.services.commands.run(ConsumeReservation(reservationID: consumed.id, input: .init()),
                                                      as: Fixtures.system)
-            let released = try await fixtures.reserve(1, of: part, at: siteA, reference: "RO-2").reservation
+            let released = try await fixtures.reserve(1, of: part, at: siteA, reference: "RO-2").reservations[0]
             _ = try await fixtures.services.commands.run(ReleaseReservation(reservationID: released.id), as: Fixtures.system)
-            let open = try await fixtures.reserve(2, of: part, at: siteA, reference: "RO-3").reservation
-            let atB = try await fixtures.reserve(1, of: part, at: siteB, reference: "RO-4").reservation
+            let open = try await fixtures.reserve(2, of: part, at: siteA, reference: "RO-3").reservations[0]
+            let atB = try await fixtures.reserve(1, of: part, at: siteB, reference: "RO-4").reservations[0]
             let (_, managerToken) = try await fixtures.user("pat-parts", role: .partsManager, sites: [siteA.code])
             let (_, technicianToken) = try await fixtures.user("tom-tech", role: .technician, sites: [siteA.code])
 

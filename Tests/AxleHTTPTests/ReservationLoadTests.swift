@@ -162,11 +162,15 @@ struct ReservationJSON: Decodable, Sendable {
     let backordered: Decimal
 
     private struct Outcome: Decodable {
-        let reservation: ReservationJSON
+        let reservations: [ReservationJSON]
     }
 
+    /// The one reservation of an answer for a part nothing supersedes.
     init(outcome response: APIResponse) throws {
-        self = try JSONDecoder().decode(Outcome.self, from: Data(response.body.utf8)).reservation
+        let reservations = try JSONDecoder().decode(Outcome.self, from: Data(response.body.utf8)).reservations
+        guard reservations.count == 1 else { throw DecodingError.dataCorrupted(.init(codingPath: [],
+            debugDescription: "expected one reservation, got \(reservations.count): \(response.body)")) }
+        self = reservations[0]
     }
 
     init(reservation response: APIResponse) throws {

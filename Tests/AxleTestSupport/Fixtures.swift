@@ -35,10 +35,11 @@ public struct Fixtures: Sendable {
             unit: .each, cost: cost, listPrice: listPrice)), as: Self.system)
     }
 
-    public func supersede(_ old: Part, by new: Part, effectiveOn: CalendarDate? = nil) async throws -> Supersession {
+    public func supersede(_ old: Part, by new: Part, _ interchangeability: Supersession.Interchangeability = .oneWay,
+                          effectiveOn: CalendarDate? = nil, useUpOldStock: Bool = true) async throws -> Supersession {
         try await services.commands.run(RecordSupersession(partID: old.id, input: .init(
-            replacementId: new.id, interchangeability: .oneWay, effectiveOn: effectiveOn, useUpOldStock: true)),
-            as: Self.system)
+            replacementId: new.id, interchangeability: interchangeability, effectiveOn: effectiveOn,
+            useUpOldStock: useUpOldStock)), as: Self.system)
     }
 
     /// Every audit record, oldest first.

@@ -47,7 +47,7 @@ public struct CatalogQueries: Sendable {
 
     /// A part with what the catalogue says around it: its chain, substitutes and fitments.
     public func partDetails(_ id: Part.ID, as caller: Caller) async throws -> PartDetails {
-        let today = runner.today
+        let today = BusinessDate.companyWide(runner.now)
         return try await runner.read(.readMasterData, as: caller) { stores in
             let part = try await CatalogLookup.part(id, in: stores)
             return try await PartDetails.load(part, asOf: today, in: stores)
@@ -56,7 +56,7 @@ public struct CatalogQueries: Sendable {
 
     /// Resolves a part number through its supersession chain to the part to use today.
     public func lookup(number: PartNumber, as caller: Caller) async throws -> PartLookup {
-        let today = runner.today
+        let today = BusinessDate.companyWide(runner.now)
         return try await runner.read(.readMasterData, as: caller) { stores in
             guard let requested = try await stores.parts.find(number: number) else {
                 throw CatalogError.partNotFound(number.rawValue)

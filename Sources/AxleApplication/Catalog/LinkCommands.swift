@@ -37,7 +37,7 @@ public struct RecordSupersession: Command {
         let new = try await CatalogLookup.part(input.replacementId, in: stores, field: "replacementId")
         let graph = SupersessionGraph(try await stores.supersessions.chains(from: [old.id, new.id]))
         try graph.validateNewLink(from: old, to: new)
-        let today = CalendarDate(utcOf: scope.now)
+        let today = BusinessDate.companyWide(scope.now)
         let link = Supersession(id: scope.newID(), partID: old.id, replacementID: new.id,
                                 interchangeability: input.interchangeability,
                                 effectiveOn: input.effectiveOn ?? today, useUpOldStock: input.useUpOldStock ?? true)

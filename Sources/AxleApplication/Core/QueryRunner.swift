@@ -17,6 +17,6 @@ public struct QueryRunner: Sendable {
         return try await dependencies.database.read(body)
     }
 
-    /// Today's date for date-effective rules (supersessions), in UTC.
-    public var today: CalendarDate { CalendarDate(utcOf: dependencies.clock.now()) }
+    /// The current instant; business dates come from it through `BusinessDate`.
+    public var now: Instant { dependencies.clock.now() }
 }

@@ -38,24 +38,28 @@ extension InventoryQueries {
     public static let maximumAccuracyDays = 3_660
     public static let defaultAccuracyDays = 30
 
-    /// Inventory accuracy of a site from `from` through `until` (UTC days, both included);
-    /// by default the 30 days ending today. See `InventoryAccuracy` for the exact definition.
+    /// Inventory accuracy of a site from `from` through `until` (the site's business days, both
+    /// included); by default the 30 days ending today there. See `InventoryAccuracy` for the
+    /// exact definition.
     public func inventoryAccuracy(site: Site.ID, from: CalendarDate?, until: CalendarDate?, as caller: Caller)
         async throws -> InventoryAccuracy
     {
         try caller.principal.authorize(.readStock, at: site)
-        let last = until ?? runner.today
-        if let from, from > last {
-            throw RequestError.invalidParameter(name: "from", reason: "must not be after until (\(last))")
-        }
-        let period = from.map { DayPeriod(from: $0, until: last) } ?? DayPeriod(days: Self.defaultAccuracyDays, endingOn: last)
-        guard period.days <= Self.maximumAccuracyDays else {
-            throw RequestError.invalidParameter(
-                name: "from", reason: "the period may span at most \(Self.maximumAccuracyDays) days")
-        }
+        let now = runner.now
         return try await runner.read(.readStock, as: caller) { stores in
-            _ = try await CatalogLookup.site(site, in: stores)
-            let tally = try await stores.counts.tally(site: site, from: period.start, until: period.end)
+            let found = try await CatalogLookup.site(site, in: stores)
+            let last = try until ?? BusinessDate.at(found, on: now)
+            if let from, from > last {
+                throw RequestError.invalidParameter(name: "from", reason: "must not be after until (\(last))")
+            }
+            let period = from.map { DayPeriod(from: $0, until: last) }
+                ?? DayPeriod(days: Self.defaultAccuracyDays, endingOn: last)
+            guard period.days <= Self.maximumAccuracyDays else {
+                throw RequestError.invalidParameter(
+                    name: "from", reason: "the period may span at most \(Self.maximumAccuracyDays) days")
+            }
+            let instants = try period.instants(at: found)
+            let tally = try await stores.counts.tally(site: site, from: instants.start, until: instants.end)
             return InventoryAccuracy(siteID: site, period: period, countedLines: tally.counted,
                                      withinTolerance: tally.withinTolerance)
         }

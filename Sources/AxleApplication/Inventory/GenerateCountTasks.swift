@@ -14,7 +14,7 @@ import AxleStore
 public struct GenerateCountTasks: Command {
     public struct Input: Sendable, Codable {
         public var siteId: Site.ID
-        /// The day to plan for; defaults to today (UTC) and may not be later.
+        /// The day to plan for; defaults to today at the site and may not be later.
         public var asOf: CalendarDate?
 
         public init(siteId: Site.ID, asOf: CalendarDate? = nil) {
@@ -51,12 +51,12 @@ public struct GenerateCountTasks: Command {
 
     public func execute(in scope: WriteScope) async throws -> Outcome {
         let stores = scope.stores
-        let today = CalendarDate(utcOf: scope.now)
+        let site = try await CatalogLookup.site(input.siteId, in: stores)
+        let today = try BusinessDate.at(site, on: scope.now)
         let asOf = input.asOf ?? today
         guard asOf <= today else { throw ValidationError(field: "asOf", reason: "must not be after today (\(today))") }
-        let site = try await CatalogLookup.site(input.siteId, in: stores)
         let policy = try await CountPolicyLookup.policy(site.id, in: stores)
-        let window = DayPeriod(days: ABCClassification.windowDays, endingOn: asOf)
+        let window = try DayPeriod(days: ABCClassification.windowDays, endingOn: asOf).instants(at: site)
         let positions = try await stores.counts.countablePositions(site: site.id)
         let classes = ABCClassification.classify(
             consumption: try await stores.counts.consumption(site: site.id, from: window.start, until: window.end),
@@ -68,7 +68,7 @@ public struct GenerateCountTasks: Command {
         for balance in positions {
             let target = CountTarget(partID: balance.partID, position: balance.position)
             let abcClass = classes[balance.partID] ?? .c
-            let last = lastCounted[target].map(CalendarDate.init(utcOf:))
+            let last = try lastCounted[target].map { try BusinessDate.at(site, on: $0) }
             if active.contains(target) {
                 alreadyActive += 1
             } else if policy.rule(for: abcClass).isDue(lastCounted: last, asOf: asOf) {

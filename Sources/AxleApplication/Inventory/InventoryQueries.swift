@@ -100,17 +100,25 @@ public struct InventoryQueries: Sendable {
         }
     }
 
-    /// ATP of a part at a site, by day from today through `date`.
+    /// ATP of a part at a site, by day from today (the site's business date) through `date`. A
+    /// superseded number counts every number whose stock may serve it (`SupersessionGraph.supply`).
     public func availableToPromise(part: Part.ID, site: Site.ID, through date: CalendarDate?, as caller: Caller)
         async throws -> AvailableToPromise
     {
-        let today = runner.today
+        let now = runner.now
         return try await runner.read(.readStock, as: caller) { stores in
-            _ = try await CatalogLookup.part(part, in: stores)
-            _ = try await CatalogLookup.site(site, in: stores)
-            let stock = try await stores.stock.siteStock(part: part, site: site, forUpdate: false)
-            return try AvailableToPromise(available: stock.available, backordered: stock.backordered,
-                                      inbound: try await stores.inbound.expected(part: part, site: site),
+            let requested = try await CatalogLookup.part(part, in: stores)
+            let at = try await CatalogLookup.site(site, in: stores)
+            let today = try BusinessDate.at(at, on: now)
+            var available = Quantity.zero, backordered = Quantity.zero
+            var inbound: [AvailableToPromise.Inbound] = []
+            for number in try await PartSupply.parts(for: requested, at: at, now: now, in: stores) {
+                let stock = try await stores.stock.siteStock(part: number.id, site: site, forUpdate: false)
+                available = try available + stock.available
+                backordered = try backordered + stock.backordered
+                inbound += try await stores.inbound.expected(part: number.id, site: site)
+            }
+            return try AvailableToPromise(available: available, backordered: backordered, inbound: inbound,
                                       from: today, through: max(date ?? today, today))
         }
     }

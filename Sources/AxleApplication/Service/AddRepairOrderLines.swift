@@ -41,7 +41,8 @@ public struct AddRepairOrderLines: Command {
         let settings = try await ServiceLookup.settings(site, in: stores)
         let vehicle = try await ServiceLookup.vehicle(before.vehicleID, in: stores)
         let approved = before.status.isApproved
-        let builder = RepairOrderLineBuilder(scope: scope, vehicle: vehicle, state: approved ? .approved : .proposed)
+        let builder = RepairOrderLineBuilder(scope: scope, site: site, vehicle: vehicle,
+                                             state: approved ? .approved : .proposed)
         var (labor, parts) = try await builder.labor(input.labor ?? [], field: "labor")
         parts += try await builder.parts(input.parts ?? [], field: "parts")
         var order = before

@@ -54,7 +54,7 @@ public struct BookAppointment: Command {
         let search = try await WorkshopCalendar.search(at: site, over: period, in: stores, only: technician, bay: bay)
         try search.check(technician: technician.id, bay: bay.id, for: period)
         let id: Appointment.ID = scope.newID()
-        let kit = try await PartsKit.resolve(operations, for: vehicle, today: CalendarDate(utcOf: scope.now), in: stores)
+        let kit = try await PartsKit.resolve(operations, for: vehicle, at: site, now: scope.now, in: stores)
         let reservations = try await Self.reserve(kit, at: site, for: period, demand: Demand(kind: .appointment,
                                                   reference: id.description), calendar: search.calendar, in: scope)
         let appointment = Appointment(
@@ -104,9 +104,7 @@ public struct BookAppointment: Command {
     /// Throws when some part cannot be at the site by the start.
     static func reserve(_ kit: PartsKit, at site: Site, for period: Period, demand: Demand, calendar: SiteCalendar,
                         in scope: WriteScope) async throws -> [Reservation] {
-        for need in kit.needs {
-            _ = try await scope.stores.stock.siteStock(part: need.part.id, site: site.id, forUpdate: true)
-        }
+        try await Reserve.lock(kit.needs.flatMap(\.supply), at: site, in: scope.stores)
         let readiness = try await PartsReadiness.assess(kit, at: site.id, calendar: calendar, now: scope.now,
                                                         in: scope.stores)
         let missing = readiness.missing(by: period.start, calendar: calendar)
@@ -114,9 +112,9 @@ public struct BookAppointment: Command {
         var reservations: [Reservation] = []
         for need in kit.needs {
             let commitment = try await Reserve.commit(
-                need.quantity, of: need.part, at: site, to: demand, priority: .scheduledService,
+                need.quantity, from: need.supply, at: site, to: demand, priority: .scheduledService,
                 needBy: calendar.local(period.start).date, allowPartial: true, backorder: true, in: scope)
-            reservations.append(commitment.reservation!)
+            reservations += commitment.shares.map { $0.reservation }
         }
         return reservations
     }

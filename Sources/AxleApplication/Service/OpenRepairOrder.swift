@@ -56,7 +56,7 @@ public struct OpenRepairOrder: Command {
                                               concern: concern, in: scope)
             order.approvedTotal = try order.totals(laborRate: settings.laborRate, taxRate: settings.taxRate).total
         } else {
-            let builder = RepairOrderLineBuilder(scope: scope, vehicle: vehicle, state: .proposed)
+            let builder = RepairOrderLineBuilder(scope: scope, site: site, vehicle: vehicle, state: .proposed)
             let (labor, kitParts) = try await builder.labor(input.labor ?? [], field: "labor")
             let parts = try await builder.parts(input.parts ?? [], field: "parts")
             order = RepairOrder(

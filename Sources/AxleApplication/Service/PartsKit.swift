@@ -2,33 +2,50 @@ public import AxleDomain
 import AxleStore
 
 /// The parts a piece of work needs on one vehicle: each operation's standard kit, resolved
-/// through supersession (today's number) and fitment (when the kit part does not fit the
-/// vehicle, an approved substitute that does), summed per part.
+/// through supersession (the supply rule: old stock that may still be used, then today's
+/// number) and fitment (when the current part does not fit the vehicle, an approved
+/// substitute that does), summed per number the kit asks for.
 public struct PartsKit: Sendable, Encodable {
     public struct Need: Sendable, Encodable {
+        /// The part the kit line resolves to at the site today; it carries any backorder.
         public let part: Part
+        /// The number whose demand this is: the kit's own part, or the substitute fitment chose.
+        let requested: Part
+        /// The parts whose stock may serve the need, in the order it is used; `part` is last.
+        let supply: [Part]
         public let quantity: Quantity
         /// The kit's own part, when supersession or fitment replaced it.
         public let kitPart: PartNumber?
+
+        private enum CodingKeys: String, CodingKey { case part, stockFrom, quantity, kitPart }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(part, forKey: .part)
+            try container.encode(supply.map(\.number), forKey: .stockFrom)
+            try container.encode(quantity, forKey: .quantity)
+            try container.encodeIfPresent(kitPart, forKey: .kitPart)
+        }
     }
 
     public let needs: [Need]
 
-    static func resolve(_ operations: [LaborOperation], for vehicle: Vehicle, today: CalendarDate,
+    static func resolve(_ operations: [LaborOperation], for vehicle: Vehicle, at site: Site, now: Instant,
                         in stores: any StoreTransaction) async throws -> PartsKit {
-        let lines = operations.flatMap(\.kit)
-        guard !lines.isEmpty else { return PartsKit(needs: []) }
-        let graph = SupersessionGraph(try await stores.supersessions.chains(from: lines.map(\.partID)))
         var needs: [Need] = []
-        for line in lines {
+        for line in operations.flatMap(\.kit) {
             let kitPart = try await CatalogLookup.part(line.partID, in: stores)
-            let current = try await CatalogLookup.part(graph.current(for: kitPart.id, asOf: today), in: stores)
+            let supply = try await PartSupply.parts(for: kitPart, at: site, now: now, in: stores)
+            let current = supply[supply.count - 1]
             let fitting = try await fittingPart(current, for: vehicle, in: stores)
-            if let index = needs.firstIndex(where: { $0.part.id == fitting.id }) {
+            let requested = fitting.id == current.id ? kitPart : fitting
+            let numbers = fitting.id == current.id ? supply : [fitting]
+            if let index = needs.firstIndex(where: { $0.requested.id == requested.id }) {
                 let merged = needs[index]
-                needs[index] = Need(part: merged.part, quantity: try merged.quantity + line.quantity, kitPart: merged.kitPart)
+                needs[index] = Need(part: merged.part, requested: requested, supply: merged.supply,
+                                    quantity: try merged.quantity + line.quantity, kitPart: merged.kitPart)
             } else {
-                needs.append(Need(part: fitting, quantity: line.quantity,
+                needs.append(Need(part: fitting, requested: requested, supply: numbers, quantity: line.quantity,
                                   kitPart: fitting.id == kitPart.id ? nil : kitPart.number))
             }
         }

@@ -18,7 +18,7 @@ public struct PartsReadiness: Sendable, Encodable {
         public let partId: Part.ID
         public let number: PartNumber
         public let quantity: Quantity
-        /// Free now: available less waiting backorders.
+        /// Free now: available less waiting backorders, over every number that may serve the need.
         public let free: Quantity
         public let source: Source
         /// The day the covering stock is expected, for `inbound`.
@@ -29,18 +29,34 @@ public struct PartsReadiness: Sendable, Encodable {
     /// When every part is covered; nil when some part is short.
     public let readyAt: Instant?
 
-    /// Readiness of `kit` at `site` for work starting no earlier than `now`.
+    /// Readiness of `kit` at `site` for work starting no earlier than `now`. Each need takes free
+    /// stock of its supply in order (old numbers that may be used first); needs that share a
+    /// number share its stock. Only the current part's inbound stock is waited for.
     static func assess(_ kit: PartsKit, at site: Site.ID, calendar: SiteCalendar, now: Instant,
                        in stores: any StoreTransaction) async throws -> PartsReadiness {
         var lines: [Line] = []
         var readyAt: Instant? = now
+        var left: [Part.ID: Quantity] = [:]
         for need in kit.needs {
-            let totals = try await stores.stock.siteStock(part: need.part.id, site: site, forUpdate: false)
-            let free = try totals.available - totals.backordered
+            var free = Quantity.zero
+            var wanted = need.quantity
+            for part in need.supply {
+                if left[part.id] == nil {
+                    let totals = try await stores.stock.siteStock(part: part.id, site: site, forUpdate: false)
+                    left[part.id] = try totals.available - totals.backordered
+                }
+                let here = left[part.id] ?? .zero
+                free = try free + here
+                guard here.isPositive else { continue }
+                let taken = min(here, wanted)
+                left[part.id] = try here - taken
+                wanted = try wanted - taken
+            }
             var line = Line(partId: need.part.id, number: need.part.number, quantity: need.quantity, free: free,
                             source: .stock, expected: nil)
-            if free < need.quantity {
-                var covered = free
+            if wanted.isPositive {
+                // Backorders already waiting for the current part take its inbound stock first.
+                var covered = try need.quantity - wanted + min(left[need.part.id] ?? .zero, .zero)
                 let inbound = try await stores.inbound.expected(part: need.part.id, site: site)
                     .sorted { $0.expected < $1.expected }
                 let arrival = try inbound.first { arriving in

@@ -33,6 +33,7 @@ public struct PartLineInput: Sendable, Codable {
 /// Turns line inputs into repair-order lines in a given state.
 struct RepairOrderLineBuilder {
     let scope: WriteScope
+    let site: Site
     let vehicle: Vehicle
     let state: LineState
 
@@ -65,10 +66,12 @@ struct RepairOrderLineBuilder {
                     hours: hours, skill: skill, technicianID: nil, state: state))
             }
         }
-        let kit = try await PartsKit.resolve(operations, for: vehicle, today: CalendarDate(utcOf: scope.now), in: stores)
+        let kit = try await PartsKit.resolve(operations, for: vehicle, at: site, now: scope.now, in: stores)
+        // A line names the number the kit asks for, priced as the part it resolves to; reserving
+        // applies the supply rule to it and splits the line by the numbers used.
         let parts = kit.needs.map { need in
-            PartLine(id: scope.newID(), partID: need.part.id, quantity: need.quantity, unitPrice: need.part.listPrice,
-                     reservationID: nil, state: state)
+            PartLine(id: scope.newID(), partID: need.requested.id, quantity: need.quantity,
+                     unitPrice: need.part.listPrice, reservationID: nil, state: state)
         }
         return (labor, parts)
     }

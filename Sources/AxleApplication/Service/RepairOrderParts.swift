@@ -13,29 +13,46 @@ public struct PartShortage: Sendable, Encodable {
 /// How a repair order's parts are reserved, released and issued.
 enum RepairOrderParts {
     /// Reserves every approved part line that has no reservation yet; what the site cannot
-    /// cover now is backordered. Returns the shortages with their proposals.
+    /// cover now is backordered. A line whose number is served by several numbers of its
+    /// supersession chain becomes one line per number (at the line's price), each with its own
+    /// reservation, so the order shows which part is fitted. Returns the shortages with their proposals.
     static func reserveApproved(_ order: inout RepairOrder, in scope: WriteScope) async throws -> [PartShortage] {
         let stores = scope.stores
         let site = try await CatalogLookup.site(order.siteID, in: stores)
         let priority: PriorityClass = order.appointmentID == nil ? .customerWaiting : .scheduledService
-        var shortages: [PartShortage] = []
-        for index in order.partLines.indices where order.partLines[index].state == .approved
-            && order.partLines[index].reservationID == nil {
-            let line = order.partLines[index]
+        let needBy = try BusinessDate.at(site, on: scope.now)
+        var supplies: [PartLine.ID: [Part]] = [:]
+        for line in order.partLines where line.state == .approved && line.reservationID == nil {
             let part = try await CatalogLookup.part(line.partID, in: stores)
+            supplies[line.id] = try await PartSupply.parts(for: part, at: site, now: scope.now, in: stores)
+        }
+        try await Reserve.lock(supplies.values.flatMap { $0 }, at: site, in: stores)
+        var shortages: [PartShortage] = []
+        var lines: [PartLine] = []
+        for line in order.partLines {
+            guard let supply = supplies[line.id] else {
+                lines.append(line)
+                continue
+            }
             let commitment = try await Reserve.commit(
-                line.quantity, of: part, at: site, to: Demand(kind: .repairOrder, reference: order.number),
-                priority: priority, needBy: CalendarDate(utcOf: scope.now), allowPartial: true, backorder: true,
-                in: scope)
-            let reservation = commitment.reservation!
-            order.partLines[index].reservationID = reservation.id
-            order.partLines[index].filledAtApproval = !reservation.backordered.isPositive
-            if reservation.backordered.isPositive {
-                shortages.append(PartShortage(
-                    lineId: line.id, partId: part.id, number: part.number, backordered: reservation.backordered,
-                    proposals: try await ShortageProposals.find(for: part, at: site, in: stores)))
+                line.quantity, from: supply, at: site, to: Demand(kind: .repairOrder, reference: order.number),
+                priority: priority, needBy: needBy, allowPartial: true, backorder: true, in: scope)
+            for (index, share) in commitment.shares.enumerated() {
+                let reservation = share.reservation
+                let split = PartLine(
+                    id: index == 0 ? line.id : scope.newID(), partID: share.part.id, quantity: reservation.requested,
+                    unitPrice: line.unitPrice, reservationID: reservation.id, state: line.state,
+                    filledAtApproval: !reservation.backordered.isPositive)
+                lines.append(split)
+                if reservation.backordered.isPositive {
+                    shortages.append(PartShortage(
+                        lineId: split.id, partId: share.part.id, number: share.part.number,
+                        backordered: reservation.backordered,
+                        proposals: try await ShortageProposals.find(for: share.part, at: site, in: stores)))
+                }
             }
         }
+        order.partLines = lines
         return shortages
     }
 

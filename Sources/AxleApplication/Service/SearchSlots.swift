@@ -81,7 +81,8 @@ public struct SearchSlots: Sendable {
         let vehicle = try await ServiceLookup.vehicle(input.vehicleId, in: stores)
         let operations = try await ServiceLookup.operations(input.operationIds, in: stores, field: "operationIds")
         let requirement = try WorkshopCalendar.requirement(of: operations)
-        let kit = try await PartsKit.resolve(operations, for: vehicle, today: CalendarDate(utcOf: now), in: stores)
+        // One kit for every searched site, resolved as of the home site's business date.
+        let kit = try await PartsKit.resolve(operations, for: vehicle, at: home, now: now, in: stores)
         let from = max(input.from ?? now, now)
         var slots: [(Instant, Slot)] = []
         var results: [SiteResult] = []

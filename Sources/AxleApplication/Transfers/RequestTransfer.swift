@@ -45,11 +45,13 @@ public struct RequestTransfer: Command {
         let destination = try await CatalogLookup.site(input.destinationSiteId, in: stores)
         let part = try await CatalogLookup.part(input.partId, in: stores, field: "partId")
         let id: Transfer.ID = scope.newID()
+        let needBy = try input.needBy ?? BusinessDate.at(destination, on: scope.now)
+        // A transfer moves the number it names: no supersession applies at the source.
         let commitment = try await Reserve.commit(
-            quantity, of: part, at: source, to: Demand(kind: .transfer, reference: id.description),
-            priority: input.priority ?? .stockReplenishment, needBy: input.needBy ?? CalendarDate(utcOf: scope.now),
-            allowPartial: false, backorder: false, in: scope)
-        guard let reservation = commitment.reservation else {
+            quantity, from: [part], at: source, to: Demand(kind: .transfer, reference: id.description),
+            priority: input.priority ?? .stockReplenishment, needBy: needBy, allowPartial: false, backorder: false,
+            in: scope)
+        guard let reservation = commitment.shares.first?.reservation else {
             throw TransferError.insufficientAtSource(available: commitment.available, requested: quantity)
         }
         let value = try await StockRules.unitCost(of: part, in: stores).times(quantity)

@@ -29,7 +29,9 @@ public struct ShipTransfer: Command {
         let stores = scope.stores
         let before = try await TransferLookup.locked(transferID, in: stores)
         try scope.caller.principal.authorize(.shipTransfers, at: before.sourceSiteID)
-        let today = CalendarDate(utcOf: scope.now)
+        // The arrival is a date at the destination, so "today" is the destination's.
+        let destination = try await CatalogLookup.site(before.destinationSiteID, in: stores)
+        let today = try BusinessDate.at(destination, on: scope.now)
         let arrival = input.expectedArrival ?? today.next
         guard arrival >= today else {
             throw ValidationError(field: "expectedArrival", reason: "must not be before today (\(today))")

@@ -12,7 +12,7 @@ public struct VehicleQueries: Sendable {
     /// Decodes a VIN; a model year is read relative to the current year.
     public func decode(_ vin: VIN, as caller: Caller) throws -> DecodedVIN {
         try caller.principal.authorize(.readMasterData)
-        return vin.decoded(referenceYear: runner.today.year)
+        return vin.decoded(referenceYear: BusinessDate.companyWide(runner.now).year)
     }
 
     public func vehicles(_ page: PageRequest<String>, as caller: Caller) async throws -> [Vehicle] {
@@ -22,7 +22,7 @@ public struct VehicleQueries: Sendable {
     /// Parts whose fitment covers the vehicle. A registered vehicle is matched on make, model,
     /// year and engine; an unknown VIN only on what the VIN itself tells: make and model year.
     public func partsFitting(_ vin: VIN, _ page: PageRequest<PartNumber>, as caller: Caller) async throws -> FittingParts {
-        let decoded = vin.decoded(referenceYear: runner.today.year)
+        let decoded = vin.decoded(referenceYear: BusinessDate.companyWide(runner.now).year)
         return try await runner.read(.readMasterData, as: caller) { stores in
             let description: VehicleDescription
             let vehicle = try await stores.vehicles.find(vin: vin)
@@ -81,7 +81,7 @@ public struct RegisterVehicle: Command {
     }
 
     public func execute(in scope: WriteScope) async throws -> Vehicle {
-        let decoded = input.vin.decoded(referenceYear: CalendarDate(utcOf: scope.now).year)
+        let decoded = input.vin.decoded(referenceYear: BusinessDate.companyWide(scope.now).year)
         guard let make = try Validate.optionalText(input.make, field: "make", maximumLength: 60) ?? decoded.make else {
             throw ValidationError(field: "make", reason: "the VIN does not tell the make; send it")
         }

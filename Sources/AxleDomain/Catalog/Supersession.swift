@@ -33,14 +33,21 @@ public struct Supersession: Hashable, Sendable, Codable {
 public struct SupersessionGraph: Sendable {
     /// Each part's replacement; a part is replaced by at most one other.
     private let replacementOf: [Part.ID: Supersession]
+    /// The links that name each part as the replacement (what it replaced), oldest first.
+    private let replacedBy: [Part.ID: [Supersession]]
 
     /// The longest chain Axle follows; a longer one means corrupt data, not a real catalogue.
     public static let maximumChainLength = 64
 
     public init(_ supersessions: [Supersession]) {
         var replacementOf: [Part.ID: Supersession] = [:]
-        for link in supersessions { replacementOf[link.partID] = link }
+        var replacedBy: [Part.ID: [Supersession]] = [:]
+        for link in supersessions {
+            replacementOf[link.partID] = link
+            replacedBy[link.replacementID, default: []].append(link)
+        }
         self.replacementOf = replacementOf
+        self.replacedBy = replacedBy
     }
 
     /// Checks that `old → new` may be added: no self-link, no second replacement, no cycle.
@@ -70,6 +77,11 @@ public struct SupersessionGraph: Sendable {
             cursor = link.replacementID
         }
         return links
+    }
+
+    /// The links that name `part` as the replacement, whatever their date.
+    func predecessors(of part: Part.ID) -> [Supersession] {
+        replacedBy[part] ?? []
     }
 
     /// The part a lookup of `start` resolves to as of `date`.

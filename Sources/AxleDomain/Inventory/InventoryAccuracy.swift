@@ -30,7 +30,7 @@ public struct InventoryAccuracy: Hashable, Sendable, Encodable {
     }
 }
 
-/// Whole UTC days from `from` through `until`, both included.
+/// Whole business days of a site from `from` through `until`, both included.
 public struct DayPeriod: Hashable, Sendable {
     public let from: CalendarDate
     public let until: CalendarDate
@@ -48,10 +48,10 @@ public struct DayPeriod: Hashable, Sendable {
     }
 
     public var days: Int { Int(until.daysSinceEpoch - from.daysSinceEpoch) + 1 }
-    /// The first microsecond of `from`.
-    public var start: Instant { Instant(microseconds: from.daysSinceEpoch * Self.microsecondsPerDay) }
-    /// The first microsecond after `until`: the period is [start, end).
-    public var end: Instant { Instant(microseconds: (until.daysSinceEpoch + 1) * Self.microsecondsPerDay) }
+    /// The period as instants at `site`: from its midnight starting `from` up to its midnight after `until`.
+    public func instants(at site: Site) throws(ServiceError) -> Period {
+        Period(start: try BusinessDate.start(of: from, at: site), end: try BusinessDate.start(of: until.next, at: site))
+    }
 
     private static let microsecondsPerDay: Int64 = 86_400_000_000
 

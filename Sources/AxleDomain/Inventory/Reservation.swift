@@ -9,7 +9,8 @@ public struct Reservation: Hashable, Sendable, Encodable {
     public let demand: Demand
     public let priority: PriorityClass
     public let needBy: CalendarDate
-    /// What the demand asked for.
+    /// What the demand asked of this part number: a demand served by several numbers of one
+    /// supersession chain has a reservation for each, and each asks for its own share.
     public let requested: Quantity
     /// Committed stock, still at the site.
     public var reserved: Quantity

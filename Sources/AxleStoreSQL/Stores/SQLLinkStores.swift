@@ -43,6 +43,32 @@ struct SQLSupersessionStore: SupersessionStore {
             """).all().map(Self.supersession)
     }
 
+    func family(of parts: [Part.ID]) async throws -> [Supersession] {
+        guard !parts.isEmpty else { return [] }
+        let starts = parts.map(\.description)
+        // Forward along the chains, then back from every part on them; depth bounds both.
+        return try await sql.raw("""
+            WITH RECURSIVE forward (id, replacement_id, depth) AS (
+                SELECT s.id, s.replacement_id, 1 FROM supersessions s WHERE s.part_id IN (\(binds: starts))
+                UNION
+                SELECT s.id, s.replacement_id, f.depth + 1
+                FROM supersessions s JOIN forward f ON s.part_id = f.replacement_id
+                WHERE f.depth < \(literal: SupersessionGraph.maximumChainLength)
+            ),
+            backward (id, part_id, depth) AS (
+                SELECT s.id, s.part_id, 1 FROM supersessions s
+                WHERE s.replacement_id IN (\(binds: starts)) OR s.replacement_id IN (SELECT replacement_id FROM forward)
+                UNION
+                SELECT s.id, s.part_id, b.depth + 1
+                FROM supersessions s JOIN backward b ON s.replacement_id = b.part_id
+                WHERE b.depth < \(literal: SupersessionGraph.maximumChainLength)
+            )
+            SELECT * FROM supersessions
+            WHERE id IN (SELECT id FROM forward) OR id IN (SELECT id FROM backward)
+            ORDER BY effective_on, id
+            """).all().map(Self.supersession)
+    }
+
     func predecessors(of part: Part.ID) async throws -> [Supersession] {
         try await sql.raw("SELECT * FROM supersessions WHERE replacement_id = \(bind: part.description) ORDER BY id")
             .all().map(Self.supersession)
