@@ -96,6 +96,33 @@ struct PartSearchContractTests {
         }
     }
 
+    /// A tier with more matches than `SQLPartSearch.walkFrom` is read another way on SQLite
+    /// (walking the part-number index); the order and the cursor are the same.
+    @Test(arguments: TestBackend.available)
+    func aCommonWordPagesThroughEveryTierInOrder(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let database = services.database
+            let filters = (0..<1_100).map { part(String(format: "OF-%04d", $0), 100 + $0, "Oil filter, spin-on") }
+            let others = [part("FILTER-KIT", 1, "Service kit"), part("FX-1", 2, "Filtering cloth")]
+            try await database.write { try await $0.parts.insert(filters + others) }
+            for category in [nil, PartCategory.brakes] {
+                var found: [PartMatch] = []
+                var after: PartSearchKey?
+                while true {
+                    let page = try await database.read { [after] stores in
+                        try await stores.parts.search(PartQuery(words: ["filter"], category: category),
+                                                      PageRequest(after: after, limit: 300))
+                    }
+                    found += page
+                    guard page.count == 300, let last = page.last else { break }
+                    after = last.key
+                }
+                #expect(found.map(\.part.number.rawValue) == ["FILTER-KIT"] + filters.map(\.number.rawValue) + ["FX-1"])
+                #expect(found.map(\.key.tier) == [0] + Array(repeating: 1, count: 1_100) + [2])
+            }
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func theIndexFollowsInsertsAndUpdates(_ backend: TestBackend) async throws {
         try await backend.withServices { services in
