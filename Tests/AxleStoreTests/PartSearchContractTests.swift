@@ -105,21 +105,28 @@ struct PartSearchContractTests {
             let filters = (0..<1_100).map { part(String(format: "OF-%04d", $0), 100 + $0, "Oil filter, spin-on") }
             let others = [part("FILTER-KIT", 1, "Service kit"), part("FX-1", 2, "Filtering cloth")]
             try await database.write { try await $0.parts.insert(filters + others) }
-            for category in [nil, PartCategory.brakes] {
+            func all(_ query: PartQuery) async throws -> [PartMatch] {
                 var found: [PartMatch] = []
                 var after: PartSearchKey?
                 while true {
                     let page = try await database.read { [after] stores in
-                        try await stores.parts.search(PartQuery(words: ["filter"], category: category),
-                                                      PageRequest(after: after, limit: 300))
+                        try await stores.parts.search(query, PageRequest(after: after, limit: 300))
                     }
                     found += page
-                    guard page.count == 300, let last = page.last else { break }
+                    guard page.count == 300, let last = page.last else { return found }
                     after = last.key
                 }
-                #expect(found.map(\.part.number.rawValue) == ["FILTER-KIT"] + filters.map(\.number.rawValue) + ["FX-1"])
+            }
+            let numbers = filters.map(\.number.rawValue)
+            for category in [nil, PartCategory.brakes] {
+                let found = try await all(PartQuery(words: ["filter"], category: category))
+                #expect(found.map(\.part.number.rawValue) == ["FILTER-KIT"] + numbers + ["FX-1"])
                 #expect(found.map(\.key.tier) == [0] + Array(repeating: 1, count: 1_100) + [2])
             }
+            // No part number matches `oil`: the tiers are read without excluding number matches.
+            let oil = try await all(PartQuery(words: ["oil"]))
+            #expect(oil.map(\.part.number.rawValue) == numbers)
+            #expect(oil.allSatisfy { $0.key.tier == 1 })
         }
     }
 

@@ -45,15 +45,21 @@ enum PartSearchQuery {
     /// 0: some term matches the start of a word of the number;
     /// 1: not so, but every term is a whole word;
     /// 2: neither.
-    static func tier(_ tier: Int, _ terms: [PartSearchTerm], _ dialect: Dialect) -> String {
+    /// When tier 0 is empty, no match is a number match and tiers 1 and 2 need not exclude
+    /// them (`numberMatches` false), which spares the index a query per tier.
+    static func tier(_ tier: Int, _ terms: [PartSearchTerm], _ dialect: Dialect, numberMatches: Bool) -> String {
         let (all, whole, number) = (all(terms, dialect), whole(terms, dialect), number(terms, dialect))
-        switch (dialect, tier) {
-        case (.sqlite, 0): return "(\(all)) AND (\(number))"
-        case (.sqlite, 1): return "(\(all)) AND ((\(whole)) NOT (\(number)))"
-        case (.sqlite, _): return "(\(all)) NOT ((\(whole)) OR (\(number)))"
-        case (.postgres, 0): return "(\(all)) & (\(number))"
-        case (.postgres, 1): return "(\(all)) & (\(whole)) & !(\(number))"
-        case (.postgres, _): return "(\(all)) & !(\(whole)) & !(\(number))"
+        switch (dialect, tier, numberMatches) {
+        case (.sqlite, 0, _): return "(\(all)) AND (\(number))"
+        case (.sqlite, 1, true): return "(\(whole)) NOT (\(number))"
+        case (.sqlite, 1, false): return whole
+        case (.sqlite, _, true): return "(\(all)) NOT ((\(whole)) OR (\(number)))"
+        case (.sqlite, _, false): return "(\(all)) NOT (\(whole))"
+        case (.postgres, 0, _): return "(\(all)) & (\(number))"
+        case (.postgres, 1, true): return "(\(whole)) & !(\(number))"
+        case (.postgres, 1, false): return whole
+        case (.postgres, _, true): return "(\(all)) & !(\(whole)) & !(\(number))"
+        case (.postgres, _, false): return "(\(all)) & !(\(whole))"
         }
     }
 
@@ -65,7 +71,8 @@ enum PartSearchQuery {
         }
     }
 
-    /// Every term is a whole word.
+    /// Every term is a whole word. Each of them starts with its term's prefix, so these parts
+    /// also match `all`.
     private static func whole(_ terms: [PartSearchTerm], _ dialect: Dialect) -> String {
         switch dialect {
         case .sqlite:
@@ -76,7 +83,7 @@ enum PartSearchQuery {
     }
 
     /// Some term matches the start of a word of the part number (weight A on PostgreSQL).
-    private static func number(_ terms: [PartSearchTerm], _ dialect: Dialect) -> String {
+    static func number(_ terms: [PartSearchTerm], _ dialect: Dialect) -> String {
         switch dialect {
         case .sqlite: "number : (" + terms.map { fts5($0.prefix) + "*" }.joined(separator: " OR ") + ")"
         case .postgres: terms.map { lexeme($0.prefix) + ":*A" }.joined(separator: " | ")

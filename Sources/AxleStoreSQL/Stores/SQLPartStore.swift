@@ -63,13 +63,24 @@ struct SQLPartStore: PartStore {
         guard !query.words.isEmpty else {
             return try await parts(from: "parts p", filters, after: page.after, tier: 0, limit: page.limit)
         }
-        let search = SQLPartSearch(terms: PartSearchTerm.terms(query.words), dialect: dialect)
-        guard !search.terms.isEmpty else { return [] }
+        let terms = PartSearchTerm.terms(query.words)
+        guard !terms.isEmpty else { return [] }
+        let search = SQLPartSearch(dialect: dialect)
+        // Whether tier 0 has parts; checking the part numbers alone first is cheap.
+        var numberMatches = try await search.count(PartSearchQuery.number(terms, dialect), upTo: 1, in: sql) > 0
+        if numberMatches {
+            let tierZero = PartSearchQuery.tier(0, terms, dialect, numberMatches: true)
+            numberMatches = try await search.count(tierZero, upTo: 1, in: sql) > 0
+        }
         var matches: [PartMatch] = []
         for tier in (page.after?.tier ?? 0)...PartSearchKey.tiers.upperBound where matches.count < page.limit {
-            let size = try await search.size(of: tier, in: sql)
+            let text = PartSearchQuery.tier(tier, terms, dialect, numberMatches: numberMatches)
+            // Number matches share a prefix, so they sit together in part-number order and a walk
+            // would pass most of the catalogue first: tier 0 is always looked up and sorted.
+            let size = tier == 0 ? (numberMatches ? 1 : 0)
+                : try await search.count(text, upTo: SQLPartSearch.walkFrom, in: sql)
             guard size > 0 else { continue }
-            let (source, condition) = search.tier(tier, size: size)
+            let (source, condition) = search.matching(text, walk: tier > 0 && size >= SQLPartSearch.walkFrom)
             matches += try await parts(from: source, [condition] + filters, after: page.after, tier: tier,
                                        limit: page.limit - matches.count)
         }
