@@ -33,7 +33,14 @@ public protocol SupplierStore: Sendable {
     func list(_ page: PageRequest<Code>) async throws -> [Supplier]
 }
 
-/// What to look for in the catalogue. Words all have to appear in the description.
+/// What to look for in the catalogue.
+///
+/// Every word has to match, case-insensitively, the start of a word of the part's number,
+/// description or brand (`pad` finds "Brake pad set" and "Padding"). Words are split at
+/// anything but letters and digits (`BP-1234` is `bp` and `1234`); accents are significant.
+/// A word of four or more letters ending in `s` (but not `ss`) also matches its singular:
+/// `pads`, `boxes`, `batteries` find "pad", "box", "battery". Words without a letter or a
+/// digit match nothing; a query whose words are all such matches no part.
 public struct PartQuery: Sendable {
     public var numberPrefix: String?
     public var words: [String]
@@ -52,8 +59,41 @@ public protocol PartStore: Sendable {
     func find(id: Part.ID) async throws -> Part?
     func find(number: PartNumber) async throws -> Part?
     func find(ids: [Part.ID]) async throws -> [Part]
-    /// Ordered by part number.
-    func search(_ query: PartQuery, _ page: PageRequest<PartNumber>) async throws -> [Part]
+    /// Ordered by relevance, then part number (`PartSearchKey`).
+    func search(_ query: PartQuery, _ page: PageRequest<PartSearchKey>) async throws -> [PartMatch]
+}
+
+/// Where a part stands in search results: its relevance tier first, then its number. Tiers,
+/// best first: 0, a query word matches the start of a word of the part number; 1, every query
+/// word is a whole word of the part (or the singular of one); 2, the rest. Without words every
+/// part is in tier 0, so the list is in part-number order. The key is the paging cursor: a
+/// tier is a fact about the part and the query, not a score that shifts as the catalogue grows.
+public struct PartSearchKey: Sendable, Hashable, Comparable {
+    public static let tiers = 0...2
+
+    public let tier: Int
+    public let number: PartNumber
+
+    public init(tier: Int, number: PartNumber) {
+        precondition(Self.tiers.contains(tier), "a search tier is 0, 1 or 2")
+        self.tier = tier
+        self.number = number
+    }
+
+    public static func < (lhs: PartSearchKey, rhs: PartSearchKey) -> Bool {
+        (lhs.tier, lhs.number) < (rhs.tier, rhs.number)
+    }
+}
+
+/// A part found by a search, with its place in the results.
+public struct PartMatch: Sendable, Equatable {
+    public let part: Part
+    public let key: PartSearchKey
+
+    public init(part: Part, key: PartSearchKey) {
+        self.part = part
+        self.key = key
+    }
 }
 
 public protocol SupersessionStore: Sendable {

@@ -4,5 +4,5 @@ import ArgumentParser
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Axle on a database that holds the demo dataset (`axle demo`).",
-        subcommands: [BenchLedger.self, BenchSlots.self])
+        subcommands: [BenchLedger.self, BenchSlots.self, BenchSearch.self])
 }

@@ -27,14 +27,14 @@ struct BenchFixture: Sendable {
         }
         var stockable: [Part] = []
         var catalogueSize = 0
-        var after: PartNumber?
-        let pageSize = PageRequest<PartNumber>.maximumLimit
+        var after: PartSearchKey?
+        let pageSize = PageRequest<PartSearchKey>.maximumLimit
         repeat {
             let page = try await services.catalog.parts(PartQuery(), PageRequest(after: after, limit: pageSize),
                                                         as: caller)
             catalogueSize += page.count
-            stockable += page.filter { $0.lifecycle == .active && $0.tracking == .none }
-            after = page.count == pageSize ? page.last?.number : nil
+            stockable += page.map(\.part).filter { $0.lifecycle == .active && $0.tracking == .none }
+            after = page.count == pageSize ? page.last?.key : nil
         } while after != nil
         guard !shelves.isEmpty, !stockable.isEmpty else {
             throw BenchError("the database holds no demo sites with bins and parts: run `axle demo` on it first")

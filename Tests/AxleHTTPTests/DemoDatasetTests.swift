@@ -181,7 +181,7 @@ struct DemoDatasetTests {
     /// Each created row has its audit record, written by the system operator.
     private func checkAudit(_ services: AxleServices) async throws {
         let part = try #require(try await services.database.read { stores in
-            try await stores.parts.search(PartQuery(), PageRequest(after: nil, limit: 1)).first
+            try await stores.parts.search(PartQuery(), PageRequest(after: nil, limit: 1)).first?.part
         })
         let records = try await services.database.read { stores in
             try await stores.audit.list(AuditQuery(entityType: "part", entityID: part.id.description),
@@ -196,14 +196,14 @@ struct DemoDatasetTests {
 
     private func allParts(in services: AxleServices) async throws -> [Part] {
         var parts: [Part] = []
-        var after: PartNumber?
+        var after: PartSearchKey?
         while true {
             let page = try await services.database.read { [after] stores in
                 try await stores.parts.search(PartQuery(), PageRequest(after: after, limit: 500))
             }
-            parts += page
+            parts += page.map(\.part)
             guard let last = page.last else { return parts }
-            after = last.number
+            after = last.key
         }
     }
 

@@ -40,7 +40,7 @@ struct ConcurrentWriteTests {
                 try await stores.parts.search(PartQuery(numberPrefix: "C-"), PageRequest(after: nil, limit: 100))
             }
             #expect(stored.count == 48)
-            #expect(stored.allSatisfy { Int($0.number.rawValue.dropFirst(2))! % 5 != 0 })
+            #expect(stored.allSatisfy { Int($0.part.number.rawValue.dropFirst(2))! % 5 != 0 })
         }
     }
 }

@@ -41,7 +41,9 @@ public struct CatalogQueries: Sendable {
         }
     }
 
-    public func parts(_ query: PartQuery, _ page: PageRequest<PartNumber>, as caller: Caller) async throws -> [Part] {
+    public func parts(_ query: PartQuery, _ page: PageRequest<PartSearchKey>, as caller: Caller) async throws
+        -> [PartMatch]
+    {
         try await runner.read(.readMasterData, as: caller) { try await $0.parts.search(query, page) }
     }
 

@@ -18,9 +18,10 @@ struct PartRoutes {
         }
         routes.get("/api/v1/parts") { request, context in
             let parameters = try PageParameters(request)
-            let parts = try await services.catalog.parts(try Self.query(request), try parameters.page(PartNumber.init),
-                                                         as: try context.requireCaller())
-            return try JSONResponse.make(.ok, Page(parts, limit: parameters.limit, key: \.number.rawValue))
+            let matches = try await services.catalog.parts(try Self.query(request),
+                                                           try parameters.page(PartSearchKey.init(cursorKey:)),
+                                                           as: try context.requireCaller())
+            return try JSONResponse.make(.ok, Page(matches, limit: parameters.limit, key: \.key.cursorKey, item: \.part))
         }
         routes.get("/api/v1/parts/lookup") { request, context in
             guard let number = PartNumber(try request.requireQuery("number")) else {
@@ -73,7 +74,7 @@ struct PartRoutes {
         try context.identifier("id") { CatalogError.partNotFound($0) }
     }
 
-    /// `number` is a prefix of the part number; `q` holds words that must all appear.
+    /// `number` is a prefix of the part number; `q` holds words that must all match (`PartQuery`).
     static func query(_ request: Request) throws -> PartQuery {
         var query = PartQuery()
         if let number = request.query("number"), !number.isEmpty {
@@ -97,6 +98,18 @@ struct PartRoutes {
             query.category = value
         }
         return query
+    }
+}
+
+extension PartSearchKey {
+    /// The cursor's text: the tier, a space, the part number (`1 BP-1234`).
+    var cursorKey: String { "\(tier) \(number.rawValue)" }
+
+    init?(cursorKey: String) {
+        let fields = cursorKey.split(separator: " ", maxSplits: 1)
+        guard fields.count == 2, let tier = Int(fields[0]), PartSearchKey.tiers.contains(tier),
+              let number = PartNumber(String(fields[1])) else { return nil }
+        self.init(tier: tier, number: number)
     }
 }
 

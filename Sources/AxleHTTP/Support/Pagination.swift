@@ -10,8 +10,7 @@ struct PageParameters {
     let cursorKey: String?
 
     init(_ request: Request) throws {
-        let query = request.uri.queryParameters
-        if let text = query["limit"].map(String.init) {
+        if let text = request.query("limit") {
             guard let limit = Int(text), (1...PageRequest<String>.maximumLimit).contains(limit) else {
                 throw RequestError.invalidParameter(
                     name: "limit", reason: "must be a whole number from 1 to \(PageRequest<String>.maximumLimit)")
@@ -20,7 +19,7 @@ struct PageParameters {
         } else {
             self.limit = PageRequest<String>.defaultLimit
         }
-        if let cursor = query["cursor"].map(String.init) {
+        if let cursor = request.query("cursor") {
             guard let key = Cursor.decode(cursor) else { throw RequestError.invalidCursor }
             self.cursorKey = key
         } else {
@@ -43,8 +42,13 @@ struct Page<Item: Encodable>: Encodable {
     let nextCursor: String?
 
     init(_ items: [Item], limit: Int, key: (Item) -> String) {
-        self.items = items
-        self.nextCursor = items.count == limit ? items.last.map { Cursor.encode(key($0)) } : nil
+        self.init(items, limit: limit, key: key, item: { $0 })
+    }
+
+    /// A page of results whose sort key is not part of the item shown (a search tier).
+    init<Result>(_ results: [Result], limit: Int, key: (Result) -> String, item: (Result) -> Item) {
+        self.items = results.map(item)
+        self.nextCursor = results.count == limit ? results.last.map { Cursor.encode(key($0)) } : nil
     }
 }
 

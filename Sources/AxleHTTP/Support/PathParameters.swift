@@ -11,9 +11,10 @@ extension APIRequestContext {
 }
 
 extension Request {
-    /// An optional query parameter.
+    /// An optional query parameter, decoded as browsers encode it (`QueryString`): every
+    /// query value is read through here.
     func query(_ name: String) -> String? {
-        uri.queryParameters[Substring(name)].map(String.init)
+        uri.query.flatMap { QueryString.value(name, in: $0[...]) }
     }
 
     /// A required query parameter.

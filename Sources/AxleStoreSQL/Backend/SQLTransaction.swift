@@ -10,7 +10,7 @@ struct SQLTransaction: StoreTransaction {
     var sites: any SiteStore { SQLSiteStore(sql: sql) }
     var bins: any BinStore { SQLBinStore(sql: sql) }
     var suppliers: any SupplierStore { SQLSupplierStore(sql: sql) }
-    var parts: any PartStore { SQLPartStore(sql: sql) }
+    var parts: any PartStore { SQLPartStore(sql: sql, dialect: dialect) }
     var supersessions: any SupersessionStore { SQLSupersessionStore(sql: sql, dialect: dialect) }
     var substitutes: any SubstituteStore { SQLSubstituteStore(sql: sql) }
     var fitments: any FitmentStore { SQLFitmentStore(sql: sql) }

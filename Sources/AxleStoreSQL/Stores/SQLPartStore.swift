@@ -5,6 +5,7 @@ import SQLKit
 
 struct SQLPartStore: PartStore {
     let sql: any SQLDatabase
+    let dialect: Dialect
 
     /// Every read joins the company row: amounts are stored in minor units of its currency.
     private static let select: SQLQueryString = """
@@ -47,22 +48,60 @@ struct SQLPartStore: PartStore {
             """).all().map(Self.part)
     }
 
-    func search(_ query: PartQuery, _ page: PageRequest<PartNumber>) async throws -> [Part] {
-        var conditions: [SQLQueryString] = ["p.number > \(bind: page.after?.rawValue ?? "")"]
+    /// Without words, a range over the part-number index. With words, the full-text index
+    /// (migration 0007) finds the parts, one `PartSearchKey` tier after the other.
+    func search(_ query: PartQuery, _ page: PageRequest<PartSearchKey>) async throws -> [PartMatch] {
+        var filters: [SQLQueryString] = []
         if let prefix = query.numberPrefix, !prefix.isEmpty {
             // A range, not LIKE: it uses the unique index on number with byte-wise collation.
             let upper = prefix + "\u{10FFFF}"
-            conditions.append("p.number >= \(bind: prefix) AND p.number < \(bind: upper)")
-        }
-        for word in query.words {
-            conditions.append("p.search_text LIKE \(bind: "%" + LikePattern.escape(word.lowercased()) + "%") ESCAPE '\\'")
+            filters.append("p.number >= \(bind: prefix) AND p.number < \(bind: upper)")
         }
         if let category = query.category {
-            conditions.append("p.category = \(bind: category.rawValue)")
+            filters.append("p.category = \(bind: category.rawValue)")
         }
-        let condition = conditions.joined(separator: " AND ")
-        return try await sql.raw("\(Self.select) WHERE \(condition) ORDER BY p.number LIMIT \(literal: page.limit)")
-            .all().map(Self.part)
+        guard !query.words.isEmpty else {
+            return try await parts(from: "parts p", filters, after: page.after, tier: 0, limit: page.limit)
+        }
+        let terms = PartSearchTerm.terms(query.words)
+        guard !terms.isEmpty else { return [] }
+        let search = SQLPartSearch(dialect: dialect)
+        // Whether tier 0 has parts; checking the part numbers alone first is cheap.
+        var numberMatches = try await search.count(PartSearchQuery.number(terms, dialect), upTo: 1, in: sql) > 0
+        if numberMatches {
+            let tierZero = PartSearchQuery.tier(0, terms, dialect, numberMatches: true)
+            numberMatches = try await search.count(tierZero, upTo: 1, in: sql) > 0
+        }
+        var matches: [PartMatch] = []
+        for tier in (page.after?.tier ?? 0)...PartSearchKey.tiers.upperBound where matches.count < page.limit {
+            let text = PartSearchQuery.tier(tier, terms, dialect, numberMatches: numberMatches)
+            // Number matches share a prefix, so they sit together in part-number order and a walk
+            // would pass most of the catalogue first: tier 0 is always looked up and sorted.
+            let size = tier == 0 ? (numberMatches ? 1 : 0)
+                : try await search.count(text, upTo: SQLPartSearch.walkFrom, in: sql)
+            guard size > 0 else { continue }
+            let (source, condition) = search.matching(text, walk: tier > 0 && size >= SQLPartSearch.walkFrom)
+            matches += try await parts(from: source, [condition] + filters, after: page.after, tier: tier,
+                                       limit: page.limit - matches.count)
+        }
+        return matches
+    }
+
+    /// Parts of one search tier in part-number order, after the cursor when it is in this tier.
+    private func parts(from source: SQLQueryString, _ conditions: [SQLQueryString], after: PartSearchKey?, tier: Int,
+                       limit: Int) async throws -> [PartMatch]
+    {
+        if let after, after.tier > tier { return [] }
+        let cursor = after?.tier == tier ? after?.number.rawValue ?? "" : ""
+        let condition = (["p.number > \(bind: cursor)"] + conditions).joined(separator: " AND ")
+        let rows = try await sql.raw("""
+            SELECT p.*, c.currency AS company_currency FROM \(source) CROSS JOIN company c
+            WHERE \(condition) ORDER BY p.number LIMIT \(literal: limit)
+            """).all()
+        return try rows.map { row in
+            let part = try Self.part(row)
+            return PartMatch(part: part, key: PartSearchKey(tier: tier, number: part.number))
+        }
     }
 
     private static func values(_ part: Part) throws -> [any Encodable & Sendable] {
