@@ -48,7 +48,7 @@ public struct RecordSupersession: Command {
             var superseded = old
             superseded.lifecycle = .superseded
             superseded.version += 1
-            try await stores.parts.update(superseded)
+            try await stores.parts.update(superseded, replacing: old.version)
             try await scope.audit("part.supersede", entityType: "part", entityID: old.id.description,
                                   before: old, after: superseded)
         }

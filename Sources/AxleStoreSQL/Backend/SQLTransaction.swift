@@ -21,7 +21,7 @@ struct SQLTransaction: StoreTransaction {
     var ledger: any LedgerStore { SQLLedgerStore(sql: sql) }
     var stock: any StockStore { SQLStockStore(sql: sql, dialect: dialect) }
     var reservations: any ReservationStore { SQLReservationStore(sql: sql) }
-    var adjustments: any AdjustmentStore { SQLAdjustmentStore(sql: sql) }
+    var adjustments: any AdjustmentStore { SQLAdjustmentStore(sql: sql, dialect: dialect) }
     var inbound: any InboundStore { SQLInboundStore(sql: sql) }
     var counts: any CountStore { SQLCountStore(sql: sql, dialect: dialect) }
     var transfers: any TransferStore { SQLTransferStore(sql: sql, dialect: dialect) }
