@@ -178,6 +178,24 @@ struct DocumentRaceTests {
         }
     }
 
+    /// Revoking is idempotent (a revoked token answers as it is), but only one revocation is recorded.
+    @Test(arguments: TestBackend.available)
+    func aTokenRevokedConcurrentlyIsRevokedAndAuditedOnce(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let fixtures = Fixtures(services: services)
+            let issued = try await services.commands.run(
+                IssueToken(name: "leaver", role: .technician, siteCodes: [], validForSeconds: nil), as: Fixtures.system)
+
+            let revocations = await Self.race {
+                try await services.commands.run(RevokeToken(tokenID: issued.token.id), as: Fixtures.system)
+            }
+            #expect(revocations.lost.isEmpty, "\(revocations.lost)")
+            #expect(revocations.won.count == Self.callers)
+            #expect(revocations.won.allSatisfy { $0.revokedAt != nil })
+            #expect(try await Self.audited("token.revoke", fixtures) == 1)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func anAppointmentCancelledConcurrentlyIsCancelledOnce(_ backend: TestBackend) async throws {
         try await backend.withServices { services in
