@@ -101,7 +101,8 @@ public protocol FitmentStore: Sendable {
 public protocol VehicleStore: Sendable {
     func insert(_ vehicles: [Vehicle]) async throws
     func find(vin: VIN) async throws -> Vehicle?
-    func find(id: Vehicle.ID) async throws -> Vehicle?
+    /// With `forUpdate`, locked until the transaction ends: a mileage reading waits for another one.
+    func find(id: Vehicle.ID, forUpdate: Bool) async throws -> Vehicle?
     /// Ordered by VIN.
     func list(_ page: PageRequest<String>) async throws -> [Vehicle]
 }

@@ -178,6 +178,35 @@ struct DocumentRaceTests {
         }
     }
 
+    /// Readings never go backwards: each is compared with the last one stored, so concurrent
+    /// readings take turns, and what is stored rises in the order it was stored.
+    @Test(arguments: TestBackend.available)
+    func concurrentMileageReadingsNeverGoBackwards(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let fixtures = Fixtures(services: services)
+            let (_, vehicle) = try await fixtures.customerWithVehicle()
+            let kilometres: [Int64] = [50_000, 10_000, 80_000, 30_000, 70_000, 20_000, 60_000, 40_000]
+            let outcomes = await withTaskGroup(of: Result<MileageReading, any Error>.self) { group in
+                for reading in kilometres {
+                    group.addTask {
+                        await Result(catching: {
+                            try await services.commands.run(RecordMileage(vehicleID: vehicle.id,
+                                                                          input: .init(kilometres: reading)),
+                                                            as: Fixtures.system)
+                        })
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let refused = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
+            #expect(refused.allSatisfy { ($0 as? ValidationError)?.field == "kilometres" }, "\(refused)")
+            let stored = try await services.database.read { try await $0.customers.mileage(of: vehicle.id) }
+                .map(\.kilometres).reversed()
+            #expect(stored.count == kilometres.count - refused.count)
+            #expect(Array(stored) == stored.sorted(), "stored oldest first: \(Array(stored))")
+        }
+    }
+
     /// Revoking is idempotent (a revoked token answers as it is), but only one revocation is recorded.
     @Test(arguments: TestBackend.available)
     func aTokenRevokedConcurrentlyIsRevokedAndAuditedOnce(_ backend: TestBackend) async throws {

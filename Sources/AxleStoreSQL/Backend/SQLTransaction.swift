@@ -14,7 +14,7 @@ struct SQLTransaction: StoreTransaction {
     var supersessions: any SupersessionStore { SQLSupersessionStore(sql: sql, dialect: dialect) }
     var substitutes: any SubstituteStore { SQLSubstituteStore(sql: sql) }
     var fitments: any FitmentStore { SQLFitmentStore(sql: sql) }
-    var vehicles: any VehicleStore { SQLVehicleStore(sql: sql) }
+    var vehicles: any VehicleStore { SQLVehicleStore(sql: sql, dialect: dialect) }
     var principals: any PrincipalStore { SQLPrincipalStore(sql: sql) }
     var audit: any AuditStore { SQLAuditStore(sql: sql) }
     var idempotency: any IdempotencyStore { SQLIdempotencyStore(sql: sql) }
