@@ -178,6 +178,45 @@ struct DocumentRaceTests {
         }
     }
 
+    /// A repair order's completion issues its reserved parts while the same reservation is issued
+    /// through the reservations API: whatever the interleaving, the parts leave the shelf once.
+    @Test(arguments: TestBackend.available)
+    func aReservationIssuedByItsRepairOrderAndDirectlyAtOnceIsIssuedOnce(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let fixtures = Fixtures(services: services)
+            let shop = try await BookingScenarioTests.workshop(fixtures)
+            try await fixtures.receive(5, of: shop.pads, into: shop.bin)
+            _ = try await fixtures.reserve(2, of: shop.pads, at: shop.site, reference: "RO-OTHER")
+            var order = try await RepairOrderScenarioTests.walkIn(shop, services)
+            for event in [RepairOrderEvent.estimate, .approve, .start, .requestQualityCheck] {
+                order = try await RepairOrderScenarioTests.step(order, event, services)
+            }
+            let reservationID = try #require(order.order.partLines.first?.reservationID)
+
+            let outcomes = await withTaskGroup(of: Result<Void, any Error>.self) { group in
+                for caller in 0..<Self.callers {
+                    group.addTask { [order] in
+                        await Result(catching: {
+                            if caller.isMultiple(of: 2) {
+                                _ = try await RepairOrderScenarioTests.step(order, .complete, services)
+                            } else {
+                                _ = try await services.commands.run(
+                                    ConsumeReservation(reservationID: reservationID, input: .init()), as: Fixtures.system)
+                            }
+                        })
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let refused = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
+            #expect(refused.allSatisfy { $0 is InventoryError || $0 is ServiceError }, "\(refused)")
+            let pads = try await fixtures.siteStock(shop.pads, at: shop.site)
+            #expect((pads.onHand, pads.reserved) == (Quantity(units: 3), Quantity(units: 2)))
+            #expect(try await Self.audited("reservation.consume", fixtures) == 1)
+            #expect(try await fixtures.verify() == [])
+        }
+    }
+
     /// Readings never go backwards: each is compared with the last one stored, so concurrent
     /// readings take turns, and what is stored rises in the order it was stored.
     @Test(arguments: TestBackend.available)
