@@ -217,6 +217,47 @@ struct DocumentRaceTests {
         }
     }
 
+    /// Recording a supersession marks the old part superseded, a change of the part like an edit:
+    /// edits from version 1 racing with it never undo it, nor does it undo the edit that won.
+    @Test(arguments: TestBackend.available)
+    func aPartEditedWhileItIsSupersededKeepsBothChanges(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let fixtures = Fixtures(services: services)
+            let old = try await fixtures.part("OF-1", listPrice: "9.95")
+            let new = try await fixtures.part("OF-2")
+
+            let outcomes = await withTaskGroup(of: Result<Part?, any Error>.self) { group in
+                for caller in 0..<Self.callers {
+                    group.addTask {
+                        await Result(catching: {
+                            guard caller > 0 else {
+                                _ = try await fixtures.supersede(old, by: new)
+                                return nil
+                            }
+                            return try await services.commands.run(UpdatePart(
+                                partID: old.id, expectedVersion: 1, input: .init(listPrice: "10.0\(caller)")),
+                                as: Fixtures.system)
+                        })
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let refused = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
+            #expect(refused.allSatisfy { if case .staleVersion = $0 as? RequestError { true } else { false } },
+                    "\(refused)")
+            #expect(refused.count >= Self.callers - 2, "at most one edit and the supersession succeed")
+            let succeeded: [Part?] = outcomes.compactMap { if case .success(let part) = $0 { part } else { nil } }
+            #expect(succeeded.count { $0 == nil } == 1, "the supersession, which named no version, is recorded")
+            let edits = succeeded.compactMap { $0 }
+            let stored = try #require(try await services.database.read { try await $0.parts.find(id: old.id) })
+            #expect(stored.lifecycle == .superseded)
+            #expect(stored.listPrice.amountText == (edits.first?.listPrice.amountText ?? "9.95"))
+            #expect(stored.version == 2 + Int64(edits.count))
+            #expect(try await Self.audited("part.update", fixtures) == edits.count)
+            #expect(try await Self.audited("part.supersede", fixtures) == 1)
+        }
+    }
+
     /// Readings never go backwards: each is compared with the last one stored, so concurrent
     /// readings take turns, and what is stored rises in the order it was stored.
     @Test(arguments: TestBackend.available)
