@@ -78,7 +78,10 @@ public struct RevokeToken: RevokesCredentials {
         guard before.revokedAt == nil else { return before }
         // Revoked by a concurrent request since it was read: that one recorded it.
         guard try await scope.stores.principals.revoke(tokenID, at: scope.now) else {
-            return try await scope.stores.principals.token(id: tokenID) ?? before
+            guard let current = try await scope.stores.principals.token(id: tokenID) else {
+                throw SecurityError.tokenNotFound(tokenID.description)
+            }
+            return current
         }
         var after = before
         after.revokedAt = scope.now
