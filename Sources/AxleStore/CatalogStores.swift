@@ -7,8 +7,10 @@ public protocol CompanyStore: Sendable {
 
 public protocol SiteStore: Sendable {
     func insert(_ site: Site) async throws
-    /// Writes the new field values; the caller has already checked the version.
-    func update(_ site: Site) async throws
+    /// Writes the new field values over the stored row if it is still at `version` (the one the
+    /// caller read), and stores `version + 1`; otherwise changes nothing and throws
+    /// `RequestError.staleVersion` with the current version. One statement: safe under concurrency.
+    func update(_ site: Site, replacing version: Int64) async throws
     func find(id: Site.ID) async throws -> Site?
     func find(code: Code) async throws -> Site?
     /// Ordered by code.
@@ -26,7 +28,8 @@ public protocol BinStore: Sendable {
 
 public protocol SupplierStore: Sendable {
     func insert(_ suppliers: [Supplier]) async throws
-    func update(_ supplier: Supplier) async throws
+    /// As `SiteStore.update(_:replacing:)`.
+    func update(_ supplier: Supplier, replacing version: Int64) async throws
     func find(id: Supplier.ID) async throws -> Supplier?
     func find(code: Code) async throws -> Supplier?
     /// Ordered by code.
@@ -55,7 +58,8 @@ public struct PartQuery: Sendable {
 
 public protocol PartStore: Sendable {
     func insert(_ parts: [Part]) async throws
-    func update(_ part: Part) async throws
+    /// As `SiteStore.update(_:replacing:)`.
+    func update(_ part: Part, replacing version: Int64) async throws
     func find(id: Part.ID) async throws -> Part?
     func find(number: PartNumber) async throws -> Part?
     func find(ids: [Part.ID]) async throws -> [Part]
@@ -140,7 +144,8 @@ public protocol FitmentStore: Sendable {
 public protocol VehicleStore: Sendable {
     func insert(_ vehicles: [Vehicle]) async throws
     func find(vin: VIN) async throws -> Vehicle?
-    func find(id: Vehicle.ID) async throws -> Vehicle?
+    /// With `forUpdate`, locked until the transaction ends: a mileage reading waits for another one.
+    func find(id: Vehicle.ID, forUpdate: Bool) async throws -> Vehicle?
     /// Ordered by VIN.
     func list(_ page: PageRequest<String>) async throws -> [Vehicle]
 }

@@ -121,7 +121,8 @@ public protocol ReservationStore: Sendable {
 public protocol AdjustmentStore: Sendable {
     func insert(_ adjustment: Adjustment) async throws
     func update(_ adjustment: Adjustment) async throws
-    func find(id: Adjustment.ID) async throws -> Adjustment?
+    /// With `forUpdate`, locked until the transaction ends: a decision waits for another one.
+    func find(id: Adjustment.ID, forUpdate: Bool) async throws -> Adjustment?
     func pending(site: Site.ID?, _ page: PageRequest<String>) async throws -> [Adjustment]
 }
 

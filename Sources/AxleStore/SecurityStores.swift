@@ -8,7 +8,8 @@ public protocol PrincipalStore: Sendable {
     /// The token with this secret hash, and whom it belongs to.
     func token(secretHash: String) async throws -> (AccessToken, Principal)?
     func token(id: AccessToken.ID) async throws -> AccessToken?
-    func revoke(_ token: AccessToken.ID, at instant: Instant) async throws
+    /// Revokes the token unless it already is revoked, in one statement; true when this call revoked it.
+    func revoke(_ token: AccessToken.ID, at instant: Instant) async throws -> Bool
 }
 
 /// An audit record before the store gives it its sequence number.

@@ -52,7 +52,7 @@ struct AuthenticationTests {
             #expect(try await api.send(.get, "/api/v1/suppliers", token: leaver.secret).status == .ok)
             // Another process (`axle token revoke`, another server) writes the revocation: this
             // server trusts the token it verified a moment ago for at most a second more.
-            try await api.services.database.write { try await $0.principals.revoke(leaver.token.id, at: api.clock.now) }
+            _ = try await api.services.database.write { try await $0.principals.revoke(leaver.token.id, at: api.clock.now) }
             #expect(try await api.send(.get, "/api/v1/suppliers", token: leaver.secret).status == .ok)
             api.clock.advance(seconds: 1)
             let revoked = try await api.send(.get, "/api/v1/suppliers", token: leaver.secret)

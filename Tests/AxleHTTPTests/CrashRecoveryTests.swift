@@ -1,6 +1,10 @@
+import AxleApplication
+import AxleServer
+import AxleStoreSQL
 import AxleTestSupport
 import Foundation
 import HTTPTypes
+import Logging
 import Synchronization
 import Testing
 
@@ -25,6 +29,7 @@ struct CrashRecoveryTests {
                                                 "--role", "admin", "--log-level", "warning"])
         try #require(issued.status == 0, "axle token create failed:\n\(issued.log)")
         let token = issued.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        try await Self.expectDurableCommits(backend, database: database)
 
         let first = try await AxleServerProcess.start(database: database)
         let load: CrashLoad
@@ -36,7 +41,7 @@ struct CrashRecoveryTests {
             throw error
         }
         #expect(load.acknowledged.count >= Self.killAfter)
-        #expect(load.failedAfterKill > 0, "no request was in flight when the server was killed")
+        #expect(load.interrupted > 0, "no request was in flight when the server was killed")
 
         let second = try await AxleServerProcess.start(database: database)
         do {
@@ -58,6 +63,32 @@ struct CrashRecoveryTests {
 
         let verified = try await AxleProcess.run(["verify", "--database", database, "--log-level", "warning"])
         #expect(verified.status == 0, "axle verify failed:\n\(verified.output)\n\(verified.log)")
+    }
+
+    /// What makes an acknowledged commit survive the kill, on the database opened as `axle serve`
+    /// opens it: SQLite in WAL mode with `synchronous=FULL` on every connection (the writer and
+    /// each reader), PostgreSQL with `synchronous_commit=on` set by Axle's own session.
+    static func expectDurableCommits(_ backend: TestBackend, database: String) async throws {
+        var logger = Logger(label: "axle.test.crash")
+        logger.logLevel = .warning
+        let services = try await AxleServer.services(try DatabaseURL(parsing: database), logger: logger)
+        do {
+            switch backend {
+            case .sqlite:
+                let sqlite = try #require(services.dependencies.database as? SQLiteStoreDatabase)
+                let connections = try await sqlite.durability()
+                #expect(connections.count == 5, "the writer and four readers")
+                #expect(connections.allSatisfy { $0 == SQLiteDurability(journalMode: "wal", synchronous: 2) },
+                        "\(connections)")
+            case .postgres:
+                let postgres = try #require(services.dependencies.database as? PostgresStoreDatabase)
+                #expect(try await postgres.durability() == PostgresDurability(synchronousCommit: "on", source: "client"))
+            }
+        } catch {
+            try await services.close()
+            throw error
+        }
+        try await services.close()
     }
 
     /// Creates a site, a bin and a part over HTTP and receives plenty of stock; returns the
@@ -96,11 +127,12 @@ struct CrashRecoveryTests {
                 for _ in 0..<clients {
                     group.addTask {
                         while tickets.next() != nil {
+                            let sentBeforeKill = !recorder.killed
                             let response: APIResponse
                             do {
                                 response = try await client.send(.post, "/api/v1/reservations", token: token, json: json)
                             } catch where recorder.killed {
-                                recorder.failedAfterKill()
+                                if sentBeforeKill { recorder.interrupted() }
                                 return
                             }
                             try #require(response.status == .created, "\(response)")
@@ -119,10 +151,11 @@ struct CrashRecoveryTests {
     }
 }
 
-/// What a crash run saw: the reservations answered 201, and how many requests failed after the kill.
+/// What a crash run saw: the reservations answered 201, and how many requests sent before the
+/// kill never got an answer (in flight when the server died; every request sent after it fails).
 struct CrashLoad: Sendable {
     var acknowledged: [String] = []
-    var failedAfterKill = 0
+    var interrupted = 0
 }
 
 /// Records acknowledgements from concurrent clients and decides, once, when to kill.
@@ -142,7 +175,7 @@ final class CrashRecorder: Sendable {
         }
     }
 
-    func failedAfterKill() {
-        state.withLock { $0.load.failedAfterKill += 1 }
+    func interrupted() {
+        state.withLock { $0.load.interrupted += 1 }
     }
 }

@@ -32,8 +32,29 @@ struct CatalogStoreContractTests {
             changed.coreCharge = nil
             changed.version = 2
             let updated = changed
-            try await database.write { try await $0.parts.update(updated) }
+            try await database.write { try await $0.parts.update(updated, replacing: 1) }
             #expect(try await database.read { try await $0.parts.find(id: stored.id) } == updated)
+        }
+    }
+
+    /// The version check and the write are one statement: an update over a version that is no
+    /// longer stored changes nothing and names the current version.
+    @Test(arguments: TestBackend.available)
+    func anUpdateOverAnOlderVersionChangesNothing(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let database = services.database
+            let stored = part("BP-200", 1)
+            try await database.write { try await $0.parts.insert([stored]) }
+            var first = stored, second = stored
+            first.description = "first writer"
+            first.version = 2
+            second.description = "second writer"
+            second.version = 2
+            try await database.write { [first] in try await $0.parts.update(first, replacing: 1) }
+            await #expect(throws: RequestError.staleVersion(current: 2)) {
+                try await database.write { [second] in try await $0.parts.update(second, replacing: 1) }
+            }
+            #expect(try await database.read { try await $0.parts.find(id: stored.id) } == first)
         }
     }
 

@@ -48,7 +48,13 @@ public struct RecordSupersession: Command {
             var superseded = old
             superseded.lifecycle = .superseded
             superseded.version += 1
-            try await stores.parts.update(superseded)
+            do {
+                try await stores.parts.update(superseded, replacing: old.version)
+            } catch RequestError.staleVersion {
+                // An edit of the part committed after it was read here; the caller named no version,
+                // so the whole command runs again on the edited part (the runner retries conflicts).
+                throw StoreError.serializationFailure
+            }
             try await scope.audit("part.supersede", entityType: "part", entityID: old.id.description,
                                   before: old, after: superseded)
         }

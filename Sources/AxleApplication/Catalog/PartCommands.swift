@@ -143,7 +143,7 @@ public struct UpdatePart: Command {
         if let value = input.coreCharge {
             part.coreCharge = try Validate.money(value, field: "coreCharge", currency: currency)
         }
-        try await scope.stores.parts.update(part)
+        try await scope.stores.parts.update(part, replacing: before.version)
         try await scope.audit("part.update", entityType: "part", entityID: part.id.description,
                               before: before, after: part,
                               reason: try Validate.optionalText(input.reason, field: "reason", maximumLength: 500))

@@ -81,7 +81,7 @@ public struct UpdateSite: Command {
         if let value = input.kind { site.kind = value }
         if let value = input.location { site.location = value }
         if let value = input.timeZone { site.timeZone = try SiteRules.timeZone(value) }
-        try await scope.stores.sites.update(site)
+        try await scope.stores.sites.update(site, replacing: before.version)
         try await scope.audit("site.update", entityType: "site", entityID: site.id.description,
                               before: before, after: site)
         return site

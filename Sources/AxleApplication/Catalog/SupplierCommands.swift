@@ -75,7 +75,7 @@ public struct UpdateSupplier: Command {
         if let value = input.leadTimeDays {
             supplier.leadTimeDays = try Validate.range(value, Supplier.leadTimeRange, field: "leadTimeDays")
         }
-        try await scope.stores.suppliers.update(supplier)
+        try await scope.stores.suppliers.update(supplier, replacing: before.version)
         try await scope.audit("supplier.update", entityType: "supplier", entityID: supplier.id.description,
                               before: before, after: supplier)
         return supplier

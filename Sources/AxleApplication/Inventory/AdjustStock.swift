@@ -82,7 +82,7 @@ public struct DecideAdjustment: Command {
 
     public func execute(in scope: WriteScope) async throws -> Adjustment {
         let stores = scope.stores
-        guard let before = try await stores.adjustments.find(id: adjustmentID) else {
+        guard let before = try await stores.adjustments.find(id: adjustmentID, forUpdate: true) else {
             throw InventoryError.adjustmentNotFound(adjustmentID.description)
         }
         // The site is known only now: the approver's scope is checked against it here.

@@ -31,15 +31,18 @@ public struct ConsumeReservation: Command {
 
     public func execute(in scope: WriteScope) async throws -> Issue {
         let stores = scope.stores
-        let before = try await ReservationLookup.open(reservationID, in: stores)
-        try scope.caller.principal.authorize(.issueStock, at: before.siteID)
+        let reservation = try await ReservationLookup.find(reservationID, in: stores)
+        try scope.caller.principal.authorize(.issueStock, at: reservation.siteID)
+        let before = try await ReservationLookup.lockedOpen(reservation, in: stores)
         return try await Self.consume(try StockRules.positive(input.quantity ?? before.reserved), of: before, in: scope)
     }
 
     /// Issues `quantity` of an open reservation's reserved stock to its demand: the stock leaves
     /// the site at moving-average cost. Shared by every use case that issues reserved parts.
-    static func consume(_ quantity: Quantity, of before: Reservation, in scope: WriteScope) async throws -> Issue {
+    /// `reservation` may have been read without a lock; it is read again under one.
+    static func consume(_ quantity: Quantity, of reservation: Reservation, in scope: WriteScope) async throws -> Issue {
         let stores = scope.stores
+        let before = try await ReservationLookup.lockedOpen(reservation, in: stores)
         guard quantity <= before.reserved else {
             throw InventoryError.insufficientAvailable(available: before.reserved, requested: quantity)
         }

@@ -192,14 +192,16 @@ public struct ReleaseReservation: Command {
     }
 
     public func execute(in scope: WriteScope) async throws -> Reservation {
-        let before = try await ReservationLookup.open(reservationID, in: scope.stores)
-        try scope.caller.principal.authorize(.reserveStock, at: before.siteID)
-        return try await Self.release(before, in: scope)
+        let reservation = try await ReservationLookup.find(reservationID, in: scope.stores)
+        try scope.caller.principal.authorize(.reserveStock, at: reservation.siteID)
+        return try await Self.release(reservation, in: scope)
     }
 
     /// Releases an open reservation: its stock goes to the site's backorders first, then is free.
-    static func release(_ before: Reservation, in scope: WriteScope) async throws -> Reservation {
+    /// `reservation` may have been read without a lock; it is read again under one.
+    static func release(_ reservation: Reservation, in scope: WriteScope) async throws -> Reservation {
         let stores = scope.stores
+        let before = try await ReservationLookup.lockedOpen(reservation, in: stores)
         var after = before
         after.reserved = .zero
         after.backordered = .zero
@@ -216,11 +218,21 @@ public struct ReleaseReservation: Command {
 }
 
 enum ReservationLookup {
-    static func open(_ id: Reservation.ID, in stores: any StoreTransaction) async throws -> Reservation {
+    static func find(_ id: Reservation.ID, in stores: any StoreTransaction) async throws -> Reservation {
         guard let reservation = try await stores.reservations.find(id: id) else {
             throw InventoryError.reservationNotFound(id.description)
         }
-        guard reservation.status.isOpen else { throw InventoryError.reservationNotOpen(reservation.status) }
         return reservation
+    }
+
+    /// The reservation as it stands once its part's totals at its site are locked (until the
+    /// transaction ends), refused unless still open. Every change of a reservation's quantities
+    /// happens under that lock, so what was read earlier (and unlocked) is checked again here:
+    /// two requests cannot both issue or release the same stock.
+    static func lockedOpen(_ reservation: Reservation, in stores: any StoreTransaction) async throws -> Reservation {
+        _ = try await stores.stock.siteStock(part: reservation.partID, site: reservation.siteID, forUpdate: true)
+        let current = try await find(reservation.id, in: stores)
+        guard current.status.isOpen else { throw InventoryError.reservationNotOpen(current.status) }
+        return current
     }
 }

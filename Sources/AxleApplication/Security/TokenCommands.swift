@@ -76,9 +76,15 @@ public struct RevokeToken: RevokesCredentials {
             throw SecurityError.tokenNotFound(tokenID.description)
         }
         guard before.revokedAt == nil else { return before }
+        // Revoked by a concurrent request since it was read: that one recorded it.
+        guard try await scope.stores.principals.revoke(tokenID, at: scope.now) else {
+            guard let current = try await scope.stores.principals.token(id: tokenID) else {
+                throw SecurityError.tokenNotFound(tokenID.description)
+            }
+            return current
+        }
         var after = before
         after.revokedAt = scope.now
-        try await scope.stores.principals.revoke(tokenID, at: scope.now)
         try await scope.audit("token.revoke", entityType: "token", entityID: tokenID.description,
                               before: before, after: after)
         return after

@@ -109,7 +109,8 @@ public struct RecordMileage: Command {
 
     public func execute(in scope: WriteScope) async throws -> MileageReading {
         let stores = scope.stores
-        let vehicle = try await ServiceLookup.vehicle(vehicleID, in: stores)
+        // Locked: the last reading is compared with this one, so two readings at once take turns.
+        let vehicle = try await ServiceLookup.vehicle(vehicleID, in: stores, forUpdate: true)
         guard (0...5_000_000).contains(input.kilometres) else {
             throw ValidationError(field: "kilometres", reason: "must be between 0 and 5000000")
         }

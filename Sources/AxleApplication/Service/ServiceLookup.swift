@@ -10,8 +10,10 @@ enum ServiceLookup {
         return customer
     }
 
-    static func vehicle(_ id: Vehicle.ID, in stores: any StoreTransaction) async throws -> Vehicle {
-        guard let vehicle = try await stores.vehicles.find(id: id) else {
+    static func vehicle(_ id: Vehicle.ID, in stores: any StoreTransaction, forUpdate: Bool = false)
+        async throws -> Vehicle
+    {
+        guard let vehicle = try await stores.vehicles.find(id: id, forUpdate: forUpdate) else {
             throw CatalogError.vehicleNotFound(id.description)
         }
         return vehicle

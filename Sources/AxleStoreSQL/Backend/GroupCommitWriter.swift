@@ -42,11 +42,18 @@ final class GroupCommitWriter: Sendable {
     func write<Result: Sendable>(
         _ body: @escaping @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result {
+        try await write(on: { sql in try await body(SQLTransaction(sql: sql, dialect: .sqlite)) })
+    }
+
+    /// Like `write(_:)`, handing `body` the writer connection itself.
+    func write<Result: Sendable>(
+        on body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
         let outcome = Mutex<Swift.Result<Result, any Error>?>(nil)
         return try await withCheckedThrowingContinuation { continuation in
             let job = Job(
                 run: { sql in
-                    let result = await Self.inSavepoint(sql) { try await body(SQLTransaction(sql: sql, dialect: .sqlite)) }
+                    let result = await Self.inSavepoint(sql) { try await body(sql) }
                     outcome.withLock { $0 = result }
                 },
                 finish: { commitError in

@@ -60,6 +60,19 @@ public final class PostgresStoreDatabase: Database {
         try await transaction(begin: "BEGIN", body)
     }
 
+    /// What a session of the pool runs with that makes a commit durable (every session starts
+    /// with the same parameters).
+    public func durability() async throws -> PostgresDurability {
+        try await client.withConnection { connection in
+            let row = try await connection.sql().raw("""
+                SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'
+                """).first()
+            guard let row else { throw StoreError.rowNotFound(entity: "pg_settings", id: "synchronous_commit") }
+            return PostgresDurability(synchronousCommit: try row.decode(column: "setting", as: String.self),
+                                      source: try row.decode(column: "source", as: String.self))
+        }
+    }
+
     public func migrate() async throws -> [String] {
         try await client.withConnection { connection in
             try await Migrator.migrate(connection.sql(), dialect: .postgres)

@@ -14,14 +14,14 @@ struct SQLTransaction: StoreTransaction {
     var supersessions: any SupersessionStore { SQLSupersessionStore(sql: sql, dialect: dialect) }
     var substitutes: any SubstituteStore { SQLSubstituteStore(sql: sql) }
     var fitments: any FitmentStore { SQLFitmentStore(sql: sql) }
-    var vehicles: any VehicleStore { SQLVehicleStore(sql: sql) }
+    var vehicles: any VehicleStore { SQLVehicleStore(sql: sql, dialect: dialect) }
     var principals: any PrincipalStore { SQLPrincipalStore(sql: sql) }
     var audit: any AuditStore { SQLAuditStore(sql: sql) }
     var idempotency: any IdempotencyStore { SQLIdempotencyStore(sql: sql) }
     var ledger: any LedgerStore { SQLLedgerStore(sql: sql) }
     var stock: any StockStore { SQLStockStore(sql: sql, dialect: dialect) }
     var reservations: any ReservationStore { SQLReservationStore(sql: sql) }
-    var adjustments: any AdjustmentStore { SQLAdjustmentStore(sql: sql) }
+    var adjustments: any AdjustmentStore { SQLAdjustmentStore(sql: sql, dialect: dialect) }
     var inbound: any InboundStore { SQLInboundStore(sql: sql) }
     var counts: any CountStore { SQLCountStore(sql: sql, dialect: dialect) }
     var transfers: any TransferStore { SQLTransferStore(sql: sql, dialect: dialect) }

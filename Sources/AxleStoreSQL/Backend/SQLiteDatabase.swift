@@ -78,6 +78,23 @@ public final class SQLiteStoreDatabase: Database {
         try await writer.write(body)
     }
 
+    /// What every connection runs with that makes a commit durable: the writer's first, then
+    /// each reader's (each held while the next is leased, so every reader answers once).
+    public func durability() async throws -> [SQLiteDurability] {
+        let writer = try await writer.write(on: { sql in try await SQLiteDurability.read(sql) })
+        return [writer] + (try await readerDurability(remaining: readers.all.count))
+    }
+
+    private func readerDurability(remaining: Int) async throws -> [SQLiteDurability] {
+        guard remaining > 0 else { return [] }
+        return try await readers.with { connection in
+            let settings = try await withTaskExecutorPreference(connection.executor) {
+                try await SQLiteDurability.read(SQLiteHandleDatabase(handle: connection, logger: logger))
+            }
+            return [settings] + (try await readerDurability(remaining: remaining - 1))
+        }
+    }
+
     /// Runs before the database serves writes (at open, by `AxleServer.services`).
     public func migrate() async throws -> [String] {
         try await withTaskExecutorPreference(writerConnection.executor) {

@@ -163,6 +163,7 @@ struct SQLFitmentStore: FitmentStore {
 
 struct SQLVehicleStore: VehicleStore {
     let sql: any SQLDatabase
+    let dialect: Dialect
 
     func insert(_ vehicles: [Vehicle]) async throws {
         try await Batch.each(vehicles) { chunk in
@@ -179,8 +180,10 @@ struct SQLVehicleStore: VehicleStore {
         try await sql.raw("SELECT * FROM vehicles WHERE vin = \(bind: vin.rawValue)").first().map(Self.vehicle)
     }
 
-    func find(id: Vehicle.ID) async throws -> Vehicle? {
-        try await sql.raw("SELECT * FROM vehicles WHERE id = \(bind: id.description)").first().map(Self.vehicle)
+    func find(id: Vehicle.ID, forUpdate: Bool) async throws -> Vehicle? {
+        let lock: SQLQueryString = forUpdate ? "\(unsafeRaw: dialect.lockRows)" : ""
+        return try await sql.raw("SELECT * FROM vehicles WHERE id = \(bind: id.description)\(lock)").first()
+            .map(Self.vehicle)
     }
 
     func list(_ page: PageRequest<String>) async throws -> [Vehicle] {

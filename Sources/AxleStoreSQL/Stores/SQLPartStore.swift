@@ -25,12 +25,12 @@ struct SQLPartStore: PartStore {
         }
     }
 
-    func update(_ part: Part) async throws {
-        var update = sql.update("parts").where("id", .equal, part.id.description)
-        for (column, value) in zip(Self.columns, try Self.values(part)).dropFirst(2) {
-            update = update.set(column, to: value)
-        }
-        try await update.run()
+    func update(_ part: Part, replacing version: Int64) async throws {
+        // Every column but the identifier, the number (which never changes) and the version.
+        let assignments = zip(Self.columns, try Self.values(part)).dropFirst(2).dropLast()
+            .map { column, value -> SQLQueryString in "\(ident: column) = \(bind: value)" }
+        try await VersionedRow.update(sql, table: "parts", id: part.id.description, expected: version,
+                                      set: assignments.joined(separator: ", "))
     }
 
     func find(id: Part.ID) async throws -> Part? {

@@ -84,6 +84,7 @@ struct SQLReservationStore: ReservationStore {
 
 struct SQLAdjustmentStore: AdjustmentStore {
     let sql: any SQLDatabase
+    let dialect: Dialect
 
     func insert(_ adjustment: Adjustment) async throws {
         let a = adjustment, key = PositionKey(adjustment.position)
@@ -105,9 +106,11 @@ struct SQLAdjustmentStore: AdjustmentStore {
             """).run()
     }
 
-    func find(id: Adjustment.ID) async throws -> Adjustment? {
-        try await sql.raw("""
-            SELECT a.*, c.currency FROM adjustments a CROSS JOIN company c WHERE a.id = \(bind: id.description)
+    func find(id: Adjustment.ID, forUpdate: Bool) async throws -> Adjustment? {
+        // Only the adjustment's row: locking the company row too would serialise every decision.
+        let lock: SQLQueryString = forUpdate && !dialect.lockRows.isEmpty ? "\(unsafeRaw: dialect.lockRows) OF a" : ""
+        return try await sql.raw("""
+            SELECT a.*, c.currency FROM adjustments a CROSS JOIN company c WHERE a.id = \(bind: id.description)\(lock)
             """).first().map(Self.adjustment)
     }
 

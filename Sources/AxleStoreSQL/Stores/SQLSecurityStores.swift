@@ -64,11 +64,11 @@ struct SQLPrincipalStore: PrincipalStore {
         try await sql.raw("SELECT * FROM tokens WHERE id = \(bind: id.description)").first().map(Self.token)
     }
 
-    func revoke(_ token: AccessToken.ID, at instant: Instant) async throws {
+    func revoke(_ token: AccessToken.ID, at instant: Instant) async throws -> Bool {
         try await sql.raw("""
             UPDATE tokens SET revoked_at_us = \(bind: instant.microseconds)
-            WHERE id = \(bind: token.description) AND revoked_at_us IS NULL
-            """).run()
+            WHERE id = \(bind: token.description) AND revoked_at_us IS NULL RETURNING id
+            """).first() != nil
     }
 
     private func principal(_ row: any SQLRow) async throws -> Principal {

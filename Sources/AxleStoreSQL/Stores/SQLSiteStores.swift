@@ -35,13 +35,11 @@ struct SQLSiteStore: SiteStore {
             """).run()
     }
 
-    func update(_ site: Site) async throws {
-        try await sql.raw("""
-            UPDATE sites SET name = \(bind: site.name), kind = \(bind: site.kind.rawValue),
-            latitude = \(bind: site.location.latitude), longitude = \(bind: site.location.longitude),
-            time_zone = \(bind: site.timeZone), version = \(bind: site.version)
-            WHERE id = \(bind: site.id.description)
-            """).run()
+    func update(_ site: Site, replacing version: Int64) async throws {
+        try await VersionedRow.update(sql, table: "sites", id: site.id.description, expected: version, set: """
+            name = \(bind: site.name), kind = \(bind: site.kind.rawValue), latitude = \(bind: site.location.latitude),
+            longitude = \(bind: site.location.longitude), time_zone = \(bind: site.timeZone)
+            """)
     }
 
     func find(id: Site.ID) async throws -> Site? {
@@ -129,11 +127,10 @@ struct SQLSupplierStore: SupplierStore {
         }
     }
 
-    func update(_ supplier: Supplier) async throws {
-        try await sql.raw("""
-            UPDATE suppliers SET name = \(bind: supplier.name), lead_time_days = \(bind: supplier.leadTimeDays),
-            version = \(bind: supplier.version) WHERE id = \(bind: supplier.id.description)
-            """).run()
+    func update(_ supplier: Supplier, replacing version: Int64) async throws {
+        try await VersionedRow.update(sql, table: "suppliers", id: supplier.id.description, expected: version, set: """
+            name = \(bind: supplier.name), lead_time_days = \(bind: supplier.leadTimeDays)
+            """)
     }
 
     func find(id: Supplier.ID) async throws -> Supplier? {
