@@ -57,7 +57,7 @@ struct DocumentRaceTests {
             #expect(shipments.lost.count == Self.callers - 1)
             #expect(shipments.lost.allSatisfy { $0 is TransferError }, "\(shipments.lost)")
             let source = try await fixtures.siteStock(turbo, at: warehouse)
-            #expect((source.onHand, source.reserved) == (Quantity(units: 2), .zero))
+            #expect(try (source.onHand, source.reserved) == (Quantity(units: 2), .zero))
             #expect(try await fixtures.siteStock(turbo, at: branch).inTransit == Quantity(units: 3))
             #expect(try await Self.audited("transfer.ship", fixtures) == 1)
 
@@ -66,7 +66,7 @@ struct DocumentRaceTests {
             #expect(receipts.lost.count == Self.callers - 1)
             #expect(receipts.lost.allSatisfy { $0 is TransferError }, "\(receipts.lost)")
             let destination = try await fixtures.siteStock(turbo, at: branch)
-            #expect((destination.onHand, destination.inTransit) == (Quantity(units: 3), .zero))
+            #expect(try (destination.onHand, destination.inTransit) == (Quantity(units: 3), .zero))
             #expect(try await fixtures.companyStock(turbo) == Quantity(units: 5))
             #expect(try await Self.audited("transfer.receive", fixtures) == 1)
             #expect(try await fixtures.verify() == [])
@@ -138,7 +138,7 @@ struct DocumentRaceTests {
             try await fixtures.receive(10, of: filters, into: try await fixtures.bin("A-01", at: site))
             // A second reservation keeps the site's reserved total positive: a double issue of the
             // first would not be caught by the schema's "reserved never negative" check.
-            let first = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-1").reservation
+            let first = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-1").reservations[0]
             _ = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-2")
 
             let issues = await Self.race {
@@ -149,7 +149,7 @@ struct DocumentRaceTests {
             #expect(issues.lost.map { $0 as? InventoryError }
                 == Array(repeating: .reservationNotOpen(.consumed), count: Self.callers - 1), "\(issues.lost)")
             let stock = try await fixtures.siteStock(filters, at: site)
-            #expect((stock.onHand, stock.reserved) == (Quantity(units: 7), Quantity(units: 3)))
+            #expect(try (stock.onHand, stock.reserved) == (Quantity(units: 7), Quantity(units: 3)))
             #expect(try await Self.audited("reservation.consume", fixtures) == 1)
             #expect(try await fixtures.verify() == [])
         }
@@ -162,7 +162,7 @@ struct DocumentRaceTests {
             let site = try await fixtures.site("DLR-A")
             let filters = try await fixtures.part("OF-1")
             try await fixtures.receive(10, of: filters, into: try await fixtures.bin("A-01", at: site))
-            let first = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-1").reservation
+            let first = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-1").reservations[0]
             _ = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-2")
 
             let releases = await Self.race {
@@ -172,7 +172,7 @@ struct DocumentRaceTests {
             #expect(releases.lost.map { $0 as? InventoryError }
                 == Array(repeating: .reservationNotOpen(.released), count: Self.callers - 1), "\(releases.lost)")
             let stock = try await fixtures.siteStock(filters, at: site)
-            #expect((stock.onHand, stock.reserved) == (Quantity(units: 10), Quantity(units: 3)))
+            #expect(try (stock.onHand, stock.reserved) == (Quantity(units: 10), Quantity(units: 3)))
             #expect(try await Self.audited("reservation.release", fixtures) == 1)
             #expect(try await fixtures.verify() == [])
         }
@@ -211,7 +211,7 @@ struct DocumentRaceTests {
             let refused = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
             #expect(refused.allSatisfy { $0 is InventoryError || $0 is ServiceError }, "\(refused)")
             let pads = try await fixtures.siteStock(shop.pads, at: shop.site)
-            #expect((pads.onHand, pads.reserved) == (Quantity(units: 3), Quantity(units: 2)))
+            #expect(try (pads.onHand, pads.reserved) == (Quantity(units: 3), Quantity(units: 2)))
             #expect(try await Self.audited("reservation.consume", fixtures) == 1)
             #expect(try await fixtures.verify() == [])
         }
@@ -349,7 +349,7 @@ struct DocumentRaceTests {
             #expect(completions.lost.count == Self.callers - 1)
             #expect(completions.lost.allSatisfy { $0 is ServiceError }, "\(completions.lost)")
             let pads = try await fixtures.siteStock(shop.pads, at: shop.site)
-            #expect((pads.onHand, pads.reserved) == (Quantity(units: 3), Quantity(units: 2)))
+            #expect(try (pads.onHand, pads.reserved) == (Quantity(units: 3), Quantity(units: 2)))
             #expect(try await Self.audited("reservation.consume", fixtures) == 1)
             #expect(try await fixtures.verify() == [])
         }

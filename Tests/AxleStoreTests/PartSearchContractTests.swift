@@ -141,7 +141,7 @@ struct PartSearchContractTests {
             changed.description = "Radiator hose, upper"
             changed.version = 2
             let updated = changed
-            try await database.write { try await $0.parts.update(updated) }
+            try await database.write { try await $0.parts.update(updated, replacing: 1) }
             #expect(try await numbers(["heater"], in: database) == [])
             #expect(try await numbers(["radiator", "hoses"], in: database) == ["HX-1"])
         }
