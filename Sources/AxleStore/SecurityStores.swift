@@ -8,7 +8,23 @@ public protocol PrincipalStore: Sendable {
     /// The token with this secret hash, and whom it belongs to.
     func token(secretHash: String) async throws -> (AccessToken, Principal)?
     func token(id: AccessToken.ID) async throws -> AccessToken?
+    /// Tokens with their holders, ordered by id (the order they were issued in).
+    func tokens(_ page: PageRequest<AccessToken.ID>) async throws -> [IssuedToken]
     func revoke(_ token: AccessToken.ID, at instant: Instant) async throws
+    /// Sets the token's last use to `instant`, unless another process recorded a use at or
+    /// after `unlessUsedSince` in the meantime.
+    func recordUse(of token: AccessToken.ID, at instant: Instant, unlessUsedSince: Instant) async throws
+}
+
+/// A token and the principal it belongs to.
+public struct IssuedToken: Sendable {
+    public let token: AccessToken
+    public let principal: Principal
+
+    public init(token: AccessToken, principal: Principal) {
+        self.token = token
+        self.principal = principal
+    }
 }
 
 /// An audit record before the store gives it its sequence number.
