@@ -14,6 +14,18 @@ public struct TokenSummary: Sendable, Equatable {
     /// To within `AccessToken.useRecordingInterval`; nil when never used.
     public let lastUsedAt: Instant?
     public let revokedAt: Instant?
+
+    public init(id: AccessToken.ID, name: String, role: Role, sites: [Code]?, createdAt: Instant, expiresAt: Instant?,
+                lastUsedAt: Instant?, revokedAt: Instant?) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.sites = sites
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.lastUsedAt = lastUsedAt
+        self.revokedAt = revokedAt
+    }
 }
 
 /// Reading the issued tokens, so that an operator can find the one to revoke.
