@@ -11,9 +11,9 @@ public protocol PrincipalStore: Sendable {
     /// Tokens with their holders, ordered by id (the order they were issued in).
     func tokens(_ page: PageRequest<AccessToken.ID>) async throws -> [IssuedToken]
     func revoke(_ token: AccessToken.ID, at instant: Instant) async throws
-    /// Sets the token's last use to `instant`, unless another process recorded a use at or
-    /// after `unlessUsedSince` in the meantime.
-    func recordUse(of token: AccessToken.ID, at instant: Instant, unlessUsedSince: Instant) async throws
+    /// Sets the token's last use to `instant`, unless a use after `unlessUsedAfter` is recorded
+    /// (another process wrote it in the meantime).
+    func recordUse(of token: AccessToken.ID, at instant: Instant, unlessUsedAfter: Instant) async throws
 }
 
 /// A token and the principal it belongs to.

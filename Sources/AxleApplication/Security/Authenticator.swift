@@ -38,7 +38,9 @@ public struct Authenticator: Sendable {
     private func recordUse(of token: AccessToken, at now: Instant) async throws {
         guard token.useNeedsRecording(at: now) else { return }
         let id = token.id
-        let since = now.adding(seconds: -AccessToken.useRecordingInterval)
-        try await dependencies.database.write { try await $0.principals.recordUse(of: id, at: now, unlessUsedSince: since) }
+        let stale = now.adding(seconds: -AccessToken.useRecordingInterval)
+        try await dependencies.database.write { stores in
+            try await stores.principals.recordUse(of: id, at: now, unlessUsedAfter: stale)
+        }
     }
 }

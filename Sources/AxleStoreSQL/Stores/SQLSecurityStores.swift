@@ -92,11 +92,11 @@ struct SQLPrincipalStore: PrincipalStore {
         }
     }
 
-    func recordUse(of token: AccessToken.ID, at instant: Instant, unlessUsedSince: Instant) async throws {
+    func recordUse(of token: AccessToken.ID, at instant: Instant, unlessUsedAfter: Instant) async throws {
         try await sql.raw("""
             UPDATE tokens SET last_used_at_us = \(bind: instant.microseconds)
             WHERE id = \(bind: token.description)
-              AND (last_used_at_us IS NULL OR last_used_at_us < \(bind: unlessUsedSince.microseconds))
+              AND (last_used_at_us IS NULL OR last_used_at_us <= \(bind: unlessUsedAfter.microseconds))
             """).run()
     }
 
