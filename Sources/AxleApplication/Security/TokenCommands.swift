@@ -13,7 +13,7 @@ public struct IssueToken: Command {
     public let name: String
     public let role: Role
     public let siteCodes: [Code]
-    /// nil: the token does not expire; otherwise from one second to `longestValidity`.
+    /// nil: the token does not expire; otherwise from one second to `longestValidDays`.
     public let validForSeconds: Int64?
 
     /// A hundred years: anything longer is a mistake, and far enough to overflow the clock.

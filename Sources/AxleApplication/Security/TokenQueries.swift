@@ -40,9 +40,7 @@ public struct TokenQueries: Sendable {
     public func tokens(_ page: PageRequest<AccessToken.ID>, as caller: Caller) async throws -> [TokenSummary] {
         try await runner.read(.manageUsers, as: caller) { stores in
             let issued = try await stores.principals.tokens(page)
-            let scoped = issued.contains { !$0.principal.coversAllSites && !$0.principal.sites.isEmpty }
-            let sites = scoped ? try await stores.sites.all() : []
-            let codes = Dictionary(uniqueKeysWithValues: sites.map { ($0.id, $0.code) })
+            let codes = Dictionary(uniqueKeysWithValues: try await stores.sites.all().map { ($0.id, $0.code) })
             return issued.map { issued in
                 let principal = issued.principal, token = issued.token
                 return TokenSummary(
