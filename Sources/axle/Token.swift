@@ -28,7 +28,10 @@ struct Token: AsyncParsableCommand {
                 help: "A site code the user works at (repeat for several); an admin without one works at every site.")
         var sites: [String] = []
 
-        @Option(help: "Days until the token expires, from 1 to \(IssueToken.longestValidDays) (default: never).")
+        // Unconditional, so that `--expires-in-days -1` reaches `validate()` and its message
+        // rather than being taken for an option.
+        @Option(parsing: .unconditional,
+                help: "Days until the token expires, from 1 to \(IssueToken.longestValidDays) (default: never).")
         var expiresInDays: Int64?
 
         func validate() throws {

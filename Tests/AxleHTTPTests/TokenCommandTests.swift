@@ -8,10 +8,10 @@ struct TokenCommandTests {
     @Test(arguments: TestBackend.available)
     func aTokenThatWouldExpireAtOnceIsRefused(_ backend: TestBackend) async throws {
         let database = backend.freshDatabaseURLText()
-        for days in ["0", "-1", "36501"] {
+        for days in ["0", "-1", "-30", "36501"] {
             let refused = try await AxleProcess.run(["token", "create", "--database", database, "--name", "ops",
-                                                     "--role", "admin", "--expires-in-days=\(days)"])
-            #expect(refused.status != 0, "--expires-in-days=\(days) was accepted")
+                                                     "--role", "admin", "--expires-in-days", days])
+            #expect(refused.status != 0, "--expires-in-days \(days) was accepted")
             #expect(refused.output.isEmpty)
             #expect(refused.log.contains("--expires-in-days must be from 1 to 36500"), "\(refused.log)")
         }
