@@ -1,5 +1,6 @@
 import AxleTestSupport
 import Foundation
+import HTTPTypes
 import Testing
 
 /// `axle token create|list|revoke` run as child processes, as an operator runs them.
@@ -44,6 +45,31 @@ struct TokenCommandTests {
         #expect(revoked.output == "revoked \(id)\n")
         let after = try await Self.list(database)
         #expect(after.count == 2 && after[1][0] == id && after[1].last != "-", "revocation time shown: \(after)")
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aTokenUsedOnARunningServerShowsItsLastUse(_ backend: TestBackend) async throws {
+        let database = backend.freshDatabaseURLText()
+        let created = try await AxleProcess.run(["token", "create", "--database", database, "--name", "ops",
+                                                 "--role", "admin", "--log-level", "warning"])
+        try #require(created.status == 0, "\(created.log)")
+        let secret = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let server = try await AxleServerProcess.start(database: database)
+        do {
+            try await SocketClient.with(host: "127.0.0.1", port: server.port, connections: 1) { client in
+                let sites = try await client.send(.get, "/api/v1/sites", token: secret)
+                #expect(sites.status == .ok, "\(sites)")
+            }
+        } catch {
+            await server.crash()
+            throw error
+        }
+        await server.stop()
+
+        let listed = try await Self.list(database)
+        try #require(listed.count == 2, "\(listed)")
+        #expect(listed[1][6] != "never" && listed[1][6] >= listed[1][4], "last use at or after creation: \(listed[1])")
     }
 
     /// `axle token list`, split into words, one array a line (the header first).
