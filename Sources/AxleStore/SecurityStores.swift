@@ -8,8 +8,24 @@ public protocol PrincipalStore: Sendable {
     /// The token with this secret hash, and whom it belongs to.
     func token(secretHash: String) async throws -> (AccessToken, Principal)?
     func token(id: AccessToken.ID) async throws -> AccessToken?
+    /// Tokens with their holders, ordered by id (the order they were issued in).
+    func tokens(_ page: PageRequest<AccessToken.ID>) async throws -> [IssuedToken]
     /// Revokes the token unless it already is revoked, in one statement; true when this call revoked it.
     func revoke(_ token: AccessToken.ID, at instant: Instant) async throws -> Bool
+    /// Sets the token's last use to `instant`, unless a use after `unlessUsedAfter` is recorded
+    /// (another process wrote it in the meantime).
+    func recordUse(of token: AccessToken.ID, at instant: Instant, unlessUsedAfter: Instant) async throws
+}
+
+/// A token and the principal it belongs to.
+public struct IssuedToken: Sendable {
+    public let token: AccessToken
+    public let principal: Principal
+
+    public init(token: AccessToken, principal: Principal) {
+        self.token = token
+        self.principal = principal
+    }
 }
 
 /// An audit record before the store gives it its sequence number.

@@ -17,6 +17,33 @@ struct AuthorizationTests {
         #expect(throws: AccessError.siteOutOfScope(siteB)) { try manager.authorize(.editBins, at: siteB) }
     }
 
+    @Test func anAdminGivenSitesIsLimitedToThemAndOneWithoutCoversEverySite() {
+        let scoped = principal(.admin, sites: [siteA])
+        #expect(throws: Never.self) { try scoped.authorize(.receiveStock, at: siteA) }
+        #expect(throws: AccessError.siteOutOfScope(siteB)) { try scoped.authorize(.receiveStock, at: siteB) }
+        #expect(!scoped.coversAllSites)
+        let unscoped = principal(.admin, sites: [])
+        #expect(throws: Never.self) { try unscoped.authorize(.receiveStock, at: siteB) }
+        #expect(unscoped.coversAllSites)
+        #expect(Principal.system.coversAllSites)
+    }
+
+    @Test func theAuditorCoversEverySiteWhateverItHolds() {
+        #expect(principal(.auditor, sites: [siteA]).coversAllSites)
+        #expect(throws: Never.self) { try principal(.auditor, sites: [siteA]).authorize(.readStock, at: siteB) }
+    }
+
+    @Test func aUseIsRecordedWhenTheLastOneIsAMinuteOld() {
+        let issued = Instant(microseconds: 1_000_000_000)
+        let token = AccessToken(id: AccessToken.ID(UUID()), principalID: Principal.ID(UUID()), secretHash: "x",
+                                createdAt: issued, expiresAt: nil)
+        #expect(token.useNeedsRecording(at: issued))
+        let used = AccessToken(id: token.id, principalID: token.principalID, secretHash: "x", createdAt: issued,
+                               expiresAt: nil, lastUsedAt: issued)
+        #expect(!used.useNeedsRecording(at: issued.adding(seconds: AccessToken.useRecordingInterval - 1)))
+        #expect(used.useNeedsRecording(at: issued.adding(seconds: AccessToken.useRecordingInterval)))
+    }
+
     @Test func theAuditorReadsEverythingAndWritesNothing() {
         let auditor = principal(.auditor, sites: [])
         #expect(throws: Never.self) { try auditor.authorize(.readAudit) }

@@ -11,6 +11,7 @@ public struct AxleServices: Sendable {
     public let inventory: InventoryQueries
     public let transfers: TransferQueries
     public let service: ServiceQueries
+    public let tokens: TokenQueries
     public let authenticator: Authenticator
 
     public init(dependencies: Dependencies) {
@@ -23,6 +24,7 @@ public struct AxleServices: Sendable {
         self.inventory = InventoryQueries(dependencies: dependencies)
         self.transfers = TransferQueries(dependencies: dependencies)
         self.service = ServiceQueries(dependencies: dependencies)
+        self.tokens = TokenQueries(dependencies: dependencies)
         self.authenticator = Authenticator(dependencies: dependencies, credentials: credentials)
     }
 

@@ -13,8 +13,11 @@ public struct IssueToken: Command {
     public let name: String
     public let role: Role
     public let siteCodes: [Code]
-    /// nil: the token does not expire.
+    /// nil: the token does not expire; otherwise from one second to `longestValidDays`.
     public let validForSeconds: Int64?
+
+    /// A hundred years: anything longer is a mistake, and far enough to overflow the clock.
+    public static let longestValidDays: Int64 = 36_500
 
     public init(name: String, role: Role, siteCodes: [Code], validForSeconds: Int64?) {
         self.name = name
@@ -29,6 +32,11 @@ public struct IssueToken: Command {
 
     public func execute(in scope: WriteScope) async throws -> Output {
         let name = try Validate.text(self.name, field: "name", maximumLength: 80)
+        if let validForSeconds, !(1...Self.longestValidDays * 86_400).contains(validForSeconds) {
+            // A token valid for no time at all would be expired the moment it is issued.
+            throw ValidationError(field: "validForSeconds",
+                                  reason: "must be from 1 second to \(Self.longestValidDays) days")
+        }
         var sites: Set<Site.ID> = []
         for code in siteCodes {
             guard let site = try await scope.stores.sites.find(code: code) else {

@@ -25,7 +25,7 @@ extension Principal {
     /// Throws unless the role grants the permission at one of the sites (either end of a transfer).
     func authorize(_ permission: Permission, atEitherOf candidates: [Site.ID]) throws(AccessError) {
         try authorize(permission)
-        guard role.seesAllSites || candidates.contains(where: sites.contains) else {
+        guard coversAllSites || candidates.contains(where: sites.contains) else {
             throw .siteOutOfScope(candidates[0])
         }
     }

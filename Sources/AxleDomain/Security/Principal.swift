@@ -7,7 +7,8 @@ public struct Principal: Hashable, Sendable, Codable {
     public let id: ID
     public let name: String
     public let role: Role
-    /// The sites this principal works at; roles that see all sites ignore it.
+    /// The sites this principal works at. An admin with none works at every site; an auditor
+    /// reads every site whatever it holds (`coversAllSites`).
     public let sites: Set<Site.ID>
 
     public init(id: ID, name: String, role: Role, sites: Set<Site.ID>) {
@@ -28,10 +29,20 @@ public struct Principal: Hashable, Sendable, Codable {
         guard role.permissions.contains(permission) else { throw .missingPermission(permission, role: role) }
     }
 
+    /// Whether every site is in scope: for the auditor (it only reads) and for an admin created
+    /// without sites. An admin given sites is limited to them, like every other role.
+    public var coversAllSites: Bool {
+        switch role {
+        case .auditor: true
+        case .admin: sites.isEmpty
+        default: false
+        }
+    }
+
     /// Throws unless the role grants the permission and the site is in scope.
     public func authorize(_ permission: Permission, at site: Site.ID) throws(AccessError) {
         try authorize(permission)
-        guard role.seesAllSites || sites.contains(site) else { throw .siteOutOfScope(site) }
+        guard coversAllSites || sites.contains(site) else { throw .siteOutOfScope(site) }
     }
 }
 

@@ -23,9 +23,6 @@ public enum Role: String, ClosedSet {
         case .auditor: [.readMasterData, .readAudit, .readStock, .readService]
         }
     }
-
-    /// Roles whose holders see every site whatever their assignment: the auditor reads all.
-    public var seesAllSites: Bool { self == .admin || self == .auditor }
 }
 
 /// One thing a role allows.

@@ -43,7 +43,7 @@ struct WriteAccess: Sendable {
             // Text that is no identifier names no site; the route answers it with a 404.
             if let site = Site.ID(parameters.get(parameter) ?? "") { try principal.authorize(granted, at: site) }
         case .anySite:
-            guard principal.role.seesAllSites || !principal.sites.isEmpty else { throw HTTPRequestError.noSiteInScope }
+            guard principal.coversAllSites || !principal.sites.isEmpty else { throw HTTPRequestError.noSiteInScope }
         }
     }
 }

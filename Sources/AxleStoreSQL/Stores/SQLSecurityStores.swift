@@ -64,6 +64,42 @@ struct SQLPrincipalStore: PrincipalStore {
         try await sql.raw("SELECT * FROM tokens WHERE id = \(bind: id.description)").first().map(Self.token)
     }
 
+    func tokens(_ page: PageRequest<AccessToken.ID>) async throws -> [IssuedToken] {
+        // A row per token and site of its holder; the page is cut on tokens, before the join.
+        var condition: SQLQueryString = ""
+        if let after = page.after { condition = "WHERE id > \(bind: after.description)" }
+        let rows = try await sql.raw("""
+            SELECT t.*, p.name AS principal_name, p.role AS principal_role, s.site_id AS principal_site
+            FROM (SELECT * FROM tokens \(condition) ORDER BY id LIMIT \(literal: page.limit)) t
+            JOIN principals p ON p.id = t.principal_id
+            LEFT JOIN principal_sites s ON s.principal_id = t.principal_id
+            ORDER BY t.id
+            """).all()
+        var holders: [(token: AccessToken, name: String, role: Role)] = []
+        var sites: [AccessToken.ID: Set<Site.ID>] = [:]
+        for row in rows {
+            let token = try Self.token(row)
+            if holders.last?.token.id != token.id {
+                holders.append((token, try row.value("principal_name"), try row.enumeration("principal_role")))
+            }
+            if !(try row.decodeNil(column: "principal_site")) {
+                sites[token.id, default: []].insert(try row.identifier("principal_site"))
+            }
+        }
+        return holders.map { holder in
+            IssuedToken(token: holder.token, principal: Principal(
+                id: holder.token.principalID, name: holder.name, role: holder.role, sites: sites[holder.token.id] ?? []))
+        }
+    }
+
+    func recordUse(of token: AccessToken.ID, at instant: Instant, unlessUsedAfter: Instant) async throws {
+        try await sql.raw("""
+            UPDATE tokens SET last_used_at_us = \(bind: instant.microseconds)
+            WHERE id = \(bind: token.description)
+              AND (last_used_at_us IS NULL OR last_used_at_us <= \(bind: unlessUsedAfter.microseconds))
+            """).run()
+    }
+
     func revoke(_ token: AccessToken.ID, at instant: Instant) async throws -> Bool {
         try await sql.raw("""
             UPDATE tokens SET revoked_at_us = \(bind: instant.microseconds)
@@ -82,7 +118,8 @@ struct SQLPrincipalStore: PrincipalStore {
         AccessToken(id: try row.identifier("id"), principalID: try row.identifier("principal_id"),
                     secretHash: try row.value("secret_hash"), createdAt: try row.instant("created_at_us"),
                     expiresAt: try row.optionalInstant("expires_at_us"),
-                    revokedAt: try row.optionalInstant("revoked_at_us"))
+                    revokedAt: try row.optionalInstant("revoked_at_us"),
+                    lastUsedAt: try row.optionalInstant("last_used_at_us"))
     }
 }
 
