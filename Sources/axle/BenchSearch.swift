@@ -30,14 +30,7 @@ struct BenchSearch: AsyncParsableCommand {
     func run() async throws {
         var logger = options.logger("axle.bench")
         logger.logLevel = max(logger.logLevel, .warning)
-        let services = try await options.services()
-        do {
-            try await measure(services, logger: logger)
-        } catch {
-            try? await services.close()
-            throw error
-        }
-        try await services.close()
+        try await options.withServices { try await measure($0, logger: logger) }
     }
 
     private func measure(_ services: AxleServices, logger: Logger) async throws {

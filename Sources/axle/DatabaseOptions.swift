@@ -35,6 +35,18 @@ struct DatabaseOptions: ParsableArguments {
     func services() async throws -> AxleServices {
         try await AxleServer.services(try url(), logger: logger("axle"))
     }
+
+    /// Opens the services, runs `body` with them and closes them, whether `body` throws or not.
+    func withServices(_ body: (AxleServices) async throws -> Void) async throws {
+        let services = try await services()
+        do {
+            try await body(services)
+        } catch {
+            try? await services.close()
+            throw error
+        }
+        try await services.close()
+    }
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}

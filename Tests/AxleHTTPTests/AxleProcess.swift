@@ -10,11 +10,15 @@ import Glibc
 #endif
 
 /// The built `axle` executable run as a child process, as an operator would run it.
-final class AxleProcess: @unchecked Sendable {
-    // `Process` is not Sendable; it is only touched in `init`, `start` and `signal`, and its
-    // exit is published through `exitStatus`.
-    private let process = Process()
-    /// Held apart from `self`, so the termination handler does not keep this object (and its log) alive.
+///
+/// Spawned with `posix_spawn`, not Foundation's `Process`: in Swift 6.3.1 `Process.run()` reads
+/// past a buffer while it lists `/proc/self/fd` and crashes now and then in a test process with
+/// many sockets open (swift-corelibs-foundation pull request 5472).
+final class AxleProcess: Sendable {
+    private let arguments: [String]
+    private let executable: URL
+    private let spawned = Mutex<pid_t>(0)
+    /// Held apart from `self`, so the waiting thread does not keep this object (and its log) alive.
     private let exitStatus = ExitStatus()
     /// Where the child's standard error goes, to show when something fails.
     let logURL: URL
@@ -35,23 +39,51 @@ final class AxleProcess: @unchecked Sendable {
     init(_ arguments: [String]) throws {
         logURL = FileManager.default.temporaryDirectory.appendingPathComponent("axle-child-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        process.executableURL = try Self.executable()
-        process.arguments = arguments
-        process.standardError = try FileHandle(forWritingTo: logURL)
+        executable = try Self.executable()
+        self.arguments = arguments
     }
 
     deinit {
         try? FileManager.default.removeItem(at: logURL)
     }
 
-    var pid: Int32 { process.processIdentifier }
+    var pid: Int32 { spawned.withLock { $0 } }
 
-    /// Starts the child; `exit()` then waits for it to end.
-    func start(standardOutput: FileHandle? = nil) throws {
-        if let standardOutput { process.standardOutput = standardOutput }
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc
+    /// module does not declare.
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
+        dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map {
+            unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+        }
+
+    /// Starts the child, its standard error to `logURL` and its standard output to
+    /// `standardOutput` (a path) or nowhere; `exit()` then waits for it to end.
+    func start(standardOutput: URL? = nil) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput?.path ?? "/dev/null", O_WRONLY | O_TRUNC, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, logURL.path, O_WRONLY | O_TRUNC, 0)
+        // The child gets none of the test process's other descriptors (its listening sockets among them).
+        guard let closeFrom = Self.closeFrom, closeFrom(&actions, 3) == 0 else {
+            throw ProcessFailure("this C library cannot close a spawned child's descriptors (posix_spawn_file_actions_addclosefrom_np)")
+        }
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let result = posix_spawn(&child, executable.path, &actions, nil, argv, environ)
+        guard result == 0 else { throw ProcessFailure("posix_spawn failed: \(String(cString: strerror(result)))") }
+        let pid = child
+        spawned.withLock { $0 = pid }
         let exitStatus = exitStatus
-        process.terminationHandler = { ended in exitStatus.record(ended.terminationStatus) }
-        try process.run()
+        // A blocking wait belongs on a thread of its own, never on the cooperative pool.
+        Thread.detachNewThread {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            let signalled = status & 0x7f
+            exitStatus.record(signalled == 0 ? (status >> 8) & 0xff : signalled)
+        }
     }
 
     var isRunning: Bool { exitStatus.state.withLock { $0.status == nil } }
@@ -74,9 +106,13 @@ final class AxleProcess: @unchecked Sendable {
         }
     }
 
-    /// The end of what the child wrote to standard error.
+    /// The end of what the child wrote to standard error; after a crash, its first lines,
+    /// which say why (the backtrace that follows is long).
     var logTail: String {
         let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+        if let crash = text.range(of: "Fatal error") ?? text.range(of: "Crash") {
+            return String(text[crash.lowerBound...].prefix(4_000))
+        }
         return String(text.suffix(2_000))
     }
 
@@ -87,7 +123,7 @@ final class AxleProcess: @unchecked Sendable {
         let outputURL = child.logURL.appendingPathExtension("out")
         _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outputURL) }
-        try child.start(standardOutput: try FileHandle(forWritingTo: outputURL))
+        try child.start(standardOutput: outputURL)
         let status = await child.exit()
         return (status, try String(contentsOf: outputURL, encoding: .utf8), child.logTail)
     }
@@ -116,20 +152,27 @@ struct AxleServerProcess: Sendable {
     static let readinessPause = Duration.milliseconds(50)
 
     /// Starts the server on `database` and waits (a bounded number of polls) until it answers.
+    /// A port found free can be taken before the child binds it (other tests' outgoing
+    /// connections draw from the same range): then the start is tried again on another port.
     static func start(database: String) async throws -> AxleServerProcess {
-        let port = try await freeLoopbackPort()
-        let process = try AxleProcess(["serve", "--database", database, "--host", "127.0.0.1", "--port", "\(port)",
-                                       "--log-level", "warning"])
-        try process.start()
-        let server = AxleServerProcess(process: process, port: port)
-        do {
-            try await server.waitUntilReady()
-        } catch {
-            await server.stop()
-            throw error
+        for attempt in 1...Self.bindAttempts {
+            let port = try await freeLoopbackPort()
+            let process = try AxleProcess(["serve", "--database", database, "--host", "127.0.0.1", "--port", "\(port)",
+                                           "--log-level", "warning"])
+            try process.start()
+            let server = AxleServerProcess(process: process, port: port)
+            do {
+                try await server.waitUntilReady()
+                return server
+            } catch {
+                await server.stop()
+                guard attempt < Self.bindAttempts, process.logTail.contains("Address already in use") else { throw error }
+            }
         }
-        return server
+        throw ProcessFailure("no loopback port could be bound")
     }
+
+    static let bindAttempts = 5
 
     private func waitUntilReady() async throws {
         try await SocketClient.with(host: "127.0.0.1", port: port, connections: 1) { client in

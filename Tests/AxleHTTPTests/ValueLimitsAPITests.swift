@@ -61,11 +61,23 @@ struct ValueLimitsAPITests {
                 ("/api/v1/reservations", #"{"partId": "\#(p)", "siteId": "\#(a)", "quantity": \#(over), "priority": "scheduledService", "needBy": "2026-03-10", "demand": {"kind": "repairOrder", "reference": "RO-1"}}"#, "quantity", Self.largestQuantity),
                 ("/api/v1/transfers", #"{"partId": "\#(p)", "sourceSiteId": "\#(a)", "destinationSiteId": "\#(b)", "quantity": \#(over)}"#, "quantity", Self.largestQuantity),
             ]
+            let unknown = "00000000-0000-7000-8000-00000000dead"
+            try await fixtures.serviceSettings(at: siteA)
+            let (customer, vehicle) = try await fixtures.customerWithVehicle()
+            let serviceCases: [(path: String, body: String, field: String, limit: String)] = [
+                ("/api/v1/repair-orders", #"{"siteId": "\#(a)", "customerId": "\#(unknown)", "vehicleId": "\#(unknown)", "concern": "Noise", "parts": [{"partId": "\#(p)", "quantity": \#(over)}]}"#, "parts[0].quantity", Self.largestQuantity),
+                ("/api/v1/repair-orders", #"{"siteId": "\#(a)", "customerId": "\#(customer.id)", "vehicleId": "\#(vehicle.id)", "concern": "Noise", "parts": [{"partId": "\#(p)", "quantity": 1, "unitPrice": "\#(overAmount)"}]}"#, "parts[0].unitPrice", Self.largestAmount),
+                ("/api/v1/counts/\(unknown)/entries", #"{"quantity": \#(over)}"#, "quantity", Self.largestQuantity),
+            ]
             let trail = try await fixtures.auditTrail()
-            for testCase in cases {
+            for testCase in cases + serviceCases {
                 let response = try await api.send(.post, testCase.path, json: testCase.body)
                 Self.expectLimit(response, field: testCase.field, limit: testCase.limit, testCase.path)
             }
+            let settings = try await api.send(.put, "/api/v1/sites/\(a)/service-settings", json: #"""
+                {"laborRate": "\#(overAmount)", "taxRate": 8.25, "approvalThreshold": {"kind": "percent", "value": "10"}}
+                """#)
+            Self.expectLimit(settings, field: "laborRate", limit: Self.largestAmount)
             let patch = try await api.send(.patch, "/api/v1/parts/\(p)", json: #"{"listPrice": "\#(overAmount)"}"#,
                                            headers: [.ifMatch: "\"1\""])
             Self.expectLimit(patch, field: "listPrice", limit: Self.largestAmount)

@@ -53,7 +53,7 @@ struct ErrorBody {
         case let error as HTTPRequestError:
             self.init(status: error.status,
                       payload: Payload(code: error.code, message: error.message, details: error.details))
-        case StoreError.uniqueViolation, StoreError.checkViolation:
+        case StoreError.uniqueViolation, StoreError.checkViolation, StoreError.serializationFailure:
             self.init(status: .conflict, payload: Payload(
                 code: "request.conflict", message: "another request changed the same data at the same time; retry",
                 details: nil))
