@@ -1,3 +1,4 @@
+import AxleApplication
 import AxleDomain
 import AxleHTTP
 import AxleTestSupport
@@ -188,17 +189,18 @@ import Testing
             let siteA = try await api.fixtures.site("DLR-A")
             let siteB = try await api.fixtures.site("DLR-B")
             let nothing = "00000000-0000-7000-8000-00000000dead"
-            var atA: [Role: String] = [:]
-            var nowhere: [Role: String] = [:]
+            var atA: [Role: (caller: Caller, token: String)] = [:]
+            var nowhere: [Role: (caller: Caller, token: String)] = [:]
             for role in Role.allCases {
-                atA[role] = try await api.fixtures.user("\(role.rawValue)-at-a", role: role, sites: [siteA.code]).token
-                nowhere[role] = try await api.fixtures.user("\(role.rawValue)-nowhere", role: role).token
+                atA[role] = try await api.fixtures.user("\(role.rawValue)-at-a", role: role, sites: [siteA.code])
+                nowhere[role] = try await api.fixtures.user("\(role.rawValue)-nowhere", role: role)
             }
             for entry in Self.matrix {
                 for role in Role.allCases {
                     for inScope in [true, false] {
                         let site = entry.scope == .named && !inScope ? siteB : siteA
-                        let token = entry.scope == .named || inScope ? atA[role]! : nowhere[role]!
+                        let user = entry.scope == .named || inScope ? atA[role]! : nowhere[role]!
+                        let token = user.token
                         let isSiteID = entry.path.hasPrefix("/api/v1/sites/{id}")
                         let target = entry.target
                             .replacingOccurrences(of: "{site}", with: site.id.description)
@@ -208,7 +210,7 @@ import Testing
                                                           json: entry.method == .get ? nil : "{}")
                         let context = "\(entry.name) as \(role) \(inScope ? "in" : "out of") scope → \(response)"
                         let permitted = entry.roles.contains(role)
-                        if permitted && (inScope || role.seesAllSites || entry.scope == .company) {
+                        if permitted && (inScope || user.caller.principal.coversAllSites || entry.scope == .company) {
                             #expect(![401, 403].contains(response.status.code), "\(context)")
                         } else {
                             #expect(response.status == .forbidden, "\(context)")
