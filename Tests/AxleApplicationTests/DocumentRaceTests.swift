@@ -133,13 +133,7 @@ struct DocumentRaceTests {
     func aReservationConsumedConcurrentlyIsIssuedOnce(_ backend: TestBackend) async throws {
         try await backend.withServices { services in
             let fixtures = Fixtures(services: services)
-            let site = try await fixtures.site("DLR-A")
-            let filters = try await fixtures.part("OF-1")
-            try await fixtures.receive(10, of: filters, into: try await fixtures.bin("A-01", at: site))
-            // A second reservation keeps the site's reserved total positive: a double issue of the
-            // first would not be caught by the schema's "reserved never negative" check.
-            let first = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-1").reservations[0]
-            _ = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-2")
+            let (site, filters, first) = try await Self.twoReservations(fixtures)
 
             let issues = await Self.race {
                 try await services.commands.run(ConsumeReservation(reservationID: first.id, input: .init()),
@@ -159,11 +153,7 @@ struct DocumentRaceTests {
     func aReservationReleasedConcurrentlyIsReleasedOnce(_ backend: TestBackend) async throws {
         try await backend.withServices { services in
             let fixtures = Fixtures(services: services)
-            let site = try await fixtures.site("DLR-A")
-            let filters = try await fixtures.part("OF-1")
-            try await fixtures.receive(10, of: filters, into: try await fixtures.bin("A-01", at: site))
-            let first = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-1").reservations[0]
-            _ = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-2")
+            let (site, filters, first) = try await Self.twoReservations(fixtures)
 
             let releases = await Self.race {
                 try await services.commands.run(ReleaseReservation(reservationID: first.id), as: Fixtures.system)
@@ -176,6 +166,18 @@ struct DocumentRaceTests {
             #expect(try await Self.audited("reservation.release", fixtures) == 1)
             #expect(try await fixtures.verify() == [])
         }
+    }
+
+    /// Ten filters at a site and two reservations of three: the first is raced, and the second
+    /// keeps the site's reserved total positive, so that a double issue or release of the first
+    /// would not be caught by the schema's "reserved never negative" check alone.
+    static func twoReservations(_ fixtures: Fixtures) async throws -> (Site, Part, Reservation) {
+        let site = try await fixtures.site("DLR-A")
+        let filters = try await fixtures.part("OF-1")
+        try await fixtures.receive(10, of: filters, into: try await fixtures.bin("A-01", at: site))
+        let first = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-1").reservations[0]
+        _ = try await fixtures.reserve(3, of: filters, at: site, reference: "RO-2")
+        return (site, filters, first)
     }
 
     /// A repair order's completion issues its reserved parts while the same reservation is issued

@@ -30,9 +30,9 @@ enum StockRules {
     /// Axle accepts: bounded stock keeps every value computed from it within 64 bits.
     static func post(_ movements: [Movement], in stores: any StoreTransaction) async throws {
         try await stores.ledger.post(movements)
-        var reached: Set<[String]> = []
+        var reached: Set<PartAtSite> = []
         for movement in movements {
-            guard let site = movement.to?.siteID, reached.insert([movement.partID.description, site.description]).inserted
+            guard let site = movement.to?.siteID, reached.insert(PartAtSite(part: movement.partID, site: site)).inserted
             else { continue }
             try checkLimits(try await stores.stock.siteStock(part: movement.partID, site: site, forUpdate: false))
         }
@@ -68,4 +68,10 @@ enum StockRules {
             }
         }
     }
+}
+
+/// A part's stock at one site, as a key.
+private struct PartAtSite: Hashable {
+    let part: Part.ID
+    let site: Site.ID
 }
