@@ -75,7 +75,11 @@ public struct SiteStockPolicy: Hashable, Sendable, Encodable {
 /// The ledger: movements are appended and applied to balances and site totals in the same
 /// transaction; nothing is ever updated or deleted.
 public protocol LedgerStore: Sendable {
-    func post(_ movements: [Movement]) async throws
+    /// Appends the movements and applies them, returning the totals of every part at every site
+    /// they touch as they stand afterwards (one per part and site, in the order first touched):
+    /// the statement that changes a total reads it back, so checking them costs no extra read.
+    @discardableResult
+    func post(_ movements: [Movement]) async throws -> [SiteStock]
     /// Posts many movements (a data load) in a few statements: they are appended in the given
     /// order, then each balance and site total changes once, by the sum of its movements. It
     /// ends where `post` would; only the schema's checks differ, seeing the state after the

@@ -8,8 +8,13 @@ public struct BackorderAllocation: Sendable, Encodable {
     public let allocated: Quantity
 
     static func run(part: Part.ID, site: Site.ID, in scope: WriteScope) async throws -> [BackorderAllocation] {
+        try await run(after: try await scope.stores.stock.siteStock(part: part, site: site, forUpdate: true), in: scope)
+    }
+
+    /// The same, from totals that this transaction has locked (read for update, or just changed).
+    static func run(after totals: SiteStock, in scope: WriteScope) async throws -> [BackorderAllocation] {
         let stores = scope.stores
-        let totals = try await stores.stock.siteStock(part: part, site: site, forUpdate: true)
+        let part = totals.partID, site = totals.siteID
         guard try totals.available.isPositive, totals.backordered.isPositive else { return [] }
         let backorders = try await stores.reservations.backorders(part: part, site: site)
         let byID = Dictionary(uniqueKeysWithValues: backorders.map { ($0.id, $0) })

@@ -80,7 +80,10 @@ public struct ReceiveStock: Command {
             id: scope.newID(), partID: part.id, quantity: quantity, from: nil, to: position, reason: .receipt,
             document: DocumentReference(type: "receipt", id: receiptID.description), actorID: scope.caller.principal.id,
             at: scope.now, unitCost: unitCost)
-        try await StockRules.post([movement], in: stores)
+        let posted = try await StockRules.post([movement], in: stores)
+        guard let totals = posted.first(where: { $0.siteID == site.id }) else {
+            throw StoreError.rowNotFound(entity: "site_stock", id: "\(part.id) at \(site.id)")
+        }
         if position.ownership == .own {
             let average = try await stores.stock.averageCost(part: part.id) ?? AverageCost(unitCost: unitCost, quantity: .zero)
             try await stores.stock.save(try average.receiving(quantity, at: unitCost), part: part.id)
@@ -88,9 +91,9 @@ public struct ReceiveStock: Command {
         try await scope.audit("receipt.post", entityType: "receipt", entityID: receiptID.description,
                               before: Movement?.none, after: movement,
                               reason: try Validate.optionalText(input.reference, field: "reference", maximumLength: 80))
-        let allocations = status == .unrestricted
-            ? try await BackorderAllocation.run(part: part.id, site: site.id, in: scope) : []
-        let stock = try await stores.stock.siteStock(part: part.id, site: site.id, forUpdate: false)
+        let allocations = status == .unrestricted ? try await BackorderAllocation.run(after: totals, in: scope) : []
+        let stock = allocations.isEmpty
+            ? totals : try await stores.stock.siteStock(part: part.id, site: site.id, forUpdate: false)
         return Receipt(id: receiptID.description, movement: movement, stock: stock, allocations: allocations)
     }
 }

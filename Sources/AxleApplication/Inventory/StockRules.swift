@@ -27,15 +27,16 @@ enum StockRules {
     }
 
     /// Posts movements, refusing them when a site they reach would hold more of the part than
-    /// Axle accepts: bounded stock keeps every value computed from it within 64 bits.
-    static func post(_ movements: [Movement], in stores: any StoreTransaction) async throws {
-        try await stores.ledger.post(movements)
-        var reached: Set<PartAtSite> = []
-        for movement in movements {
-            guard let site = movement.to?.siteID, reached.insert(PartAtSite(part: movement.partID, site: site)).inserted
-            else { continue }
-            try checkLimits(try await stores.stock.siteStock(part: movement.partID, site: site, forUpdate: false))
+    /// Axle accepts: bounded stock keeps every value computed from it within 64 bits. (Stock
+    /// leaving a site is never refused for this, so a site beyond the limits can be emptied.)
+    /// Returns the totals of every part at every site touched, after posting.
+    @discardableResult
+    static func post(_ movements: [Movement], in stores: any StoreTransaction) async throws -> [SiteStock] {
+        let totals = try await stores.ledger.post(movements)
+        for stock in totals where movements.contains(where: { $0.partID == stock.partID && $0.to?.siteID == stock.siteID }) {
+            try checkLimits(stock)
         }
+        return totals
     }
 
     /// Throws when a site's stock or open demand of a part is beyond `Quantity.maximum`.
@@ -68,10 +69,4 @@ enum StockRules {
             }
         }
     }
-}
-
-/// A part's stock at one site, as a key.
-private struct PartAtSite: Hashable {
-    let part: Part.ID
-    let site: Site.ID
 }

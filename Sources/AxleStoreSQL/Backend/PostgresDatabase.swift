@@ -89,15 +89,19 @@ public final class PostgresStoreDatabase: Database {
     ) async throws -> Result {
         do {
             return try await client.withConnection { connection in
-                let sql = connection.sql(queryLogLevel: .trace, logger: logger)
-                try await sql.raw(SQLQueryString(begin)).run()
-                do {
-                    let result = try await body(SQLTransaction(sql: sql, dialect: .postgres))
-                    try await sql.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await sql.raw("ROLLBACK").run()
-                    throw error
+                // The transaction runs on its connection's event loop, where every reply arrives:
+                // each statement then resumes it without a hand-off between threads.
+                try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) {
+                    let sql = connection.sql(queryLogLevel: .trace, logger: logger)
+                    try await sql.raw(SQLQueryString(begin)).run()
+                    do {
+                        let result = try await body(SQLTransaction(sql: sql, dialect: .postgres))
+                        try await sql.raw("COMMIT").run()
+                        return result
+                    } catch {
+                        try? await sql.raw("ROLLBACK").run()
+                        throw error
+                    }
                 }
             }
         } catch {

@@ -5,7 +5,15 @@ import SQLKit
 struct SQLLedgerStore: LedgerStore {
     let sql: any SQLDatabase
 
-    func post(_ movements: [Movement]) async throws {
+    func post(_ movements: [Movement]) async throws -> [SiteStock] {
+        var totals: [SiteStock] = []
+        func touched(_ stock: SiteStock) {
+            if let index = totals.firstIndex(where: { $0.partID == stock.partID && $0.siteID == stock.siteID }) {
+                totals[index] = stock
+            } else {
+                totals.append(stock)
+            }
+        }
         for movement in movements {
             let from = movement.from.map(PositionKey.init), to = movement.to.map(PositionKey.init)
             try await sql.raw("""
@@ -20,9 +28,12 @@ struct SQLLedgerStore: LedgerStore {
                     \(bind: movement.at.microseconds), \(bind: movement.unitCost.minorUnits),
                     \(bind: movement.value.minorUnits))
                 """).run()
-            if let from = movement.from { try await apply(Quantity.zero - movement.quantity, of: movement.partID, at: from) }
-            if let to = movement.to { try await apply(movement.quantity, of: movement.partID, at: to) }
+            if let from = movement.from {
+                touched(try await apply(Quantity.zero - movement.quantity, of: movement.partID, at: from))
+            }
+            if let to = movement.to { touched(try await apply(movement.quantity, of: movement.partID, at: to)) }
         }
+        return totals
     }
 
     func postInBulk(_ movements: [Movement]) async throws {
@@ -93,15 +104,18 @@ struct SQLLedgerStore: LedgerStore {
     /// The total first: every writer of a part's stock at a site locks that total row before any
     /// of its balances (use cases that check stock lock it up front), so on PostgreSQL two writers
     /// never hold one each of a total and a balance while waiting for the other.
-    private func apply(_ delta: Quantity, of part: Part.ID, at position: StockPosition) async throws {
+    /// Returns the site's totals after the change.
+    private func apply(_ delta: Quantity, of part: Part.ID, at position: StockPosition) async throws -> SiteStock {
         let key = PositionKey(position)
         let column = position.status.totalColumn
-        try await sql.raw("""
+        let total = try await sql.raw("""
             INSERT INTO site_stock (part_id, site_id, \(unsafeRaw: column))
             VALUES (\(bind: part.description), \(bind: key.siteID), \(bind: delta.milli))
             ON CONFLICT (part_id, site_id)
             DO UPDATE SET \(unsafeRaw: column) = site_stock.\(unsafeRaw: column) + excluded.\(unsafeRaw: column)
-            """).run()
+            RETURNING *
+            """).first()
+        guard let total else { throw StoreError.rowNotFound(entity: "site_stock", id: "\(part) at \(key.siteID)") }
         try await sql.raw("""
             INSERT INTO stock_balances (part_id, site_id, bin_key, status, lot_key, owner_key, quantity_milli)
             VALUES (\(bind: part.description), \(bind: key.siteID), \(bind: key.bin), \(bind: key.status),
@@ -109,6 +123,7 @@ struct SQLLedgerStore: LedgerStore {
             ON CONFLICT (part_id, site_id, bin_key, status, lot_key, owner_key)
             DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli
             """).run()
+        return try SQLStockStore.siteStock(total)
     }
 
     func history(part: Part.ID, site: Site.ID?, _ page: PageRequest<Int64>) async throws -> [LedgerEntry] {

@@ -44,29 +44,31 @@ struct SQLSupersessionStore: SupersessionStore {
     }
 
     func family(of parts: [Part.ID]) async throws -> [Supersession] {
-        guard !parts.isEmpty else { return [] }
-        let starts = parts.map(\.description)
-        // Forward along the chains, then back from every part on them; depth bounds both.
-        return try await sql.raw("""
-            WITH RECURSIVE forward (id, replacement_id, depth) AS (
-                SELECT s.id, s.replacement_id, 1 FROM supersessions s WHERE s.part_id IN (\(binds: starts))
-                UNION
-                SELECT s.id, s.replacement_id, f.depth + 1
-                FROM supersessions s JOIN forward f ON s.part_id = f.replacement_id
-                WHERE f.depth < \(literal: SupersessionGraph.maximumChainLength)
-            ),
-            backward (id, part_id, depth) AS (
-                SELECT s.id, s.part_id, 1 FROM supersessions s
-                WHERE s.replacement_id IN (\(binds: starts)) OR s.replacement_id IN (SELECT replacement_id FROM forward)
-                UNION
-                SELECT s.id, s.part_id, b.depth + 1
-                FROM supersessions s JOIN backward b ON s.replacement_id = b.part_id
-                WHERE b.depth < \(literal: SupersessionGraph.maximumChainLength)
-            )
-            SELECT * FROM supersessions
-            WHERE id IN (SELECT id FROM forward) OR id IN (SELECT id FROM backward)
-            ORDER BY effective_on, id
-            """).all().map(Self.supersession)
+        // Breadth first over the links touching the parts found so far: one indexed statement per
+        // step, and for most parts (which have no links) one in all. A recursive query did the
+        // same in one statement but cost PostgreSQL more to plan and run than the whole rest of
+        // a reservation. A family is one tree (a part has at most one replacement), so the parts
+        // linked in either direction are exactly its members; the step bound stops a corrupt cycle.
+        var links: [Supersession.ID: Supersession] = [:]
+        var reached = Set(parts)
+        var frontier = Array(reached)
+        var steps = 0
+        while !frontier.isEmpty, steps < 2 * SupersessionGraph.maximumChainLength {
+            let ends = frontier.map(\.description)
+            let touching = try await sql.raw("""
+                SELECT * FROM supersessions WHERE part_id IN (\(binds: ends)) OR replacement_id IN (\(binds: ends))
+                """).all().map(Self.supersession)
+            frontier = []
+            for link in touching where links.updateValue(link, forKey: link.id) == nil {
+                for end in [link.partID, link.replacementID] where reached.insert(end).inserted {
+                    frontier.append(end)
+                }
+            }
+            steps += 1
+        }
+        return links.values.sorted {
+            ($0.effectiveOn.description, $0.id.description) < ($1.effectiveOn.description, $1.id.description)
+        }
     }
 
     func predecessors(of part: Part.ID) async throws -> [Supersession] {
