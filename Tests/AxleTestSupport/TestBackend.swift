@@ -74,8 +74,17 @@ extension TestBackend {
             try await body(services, url)
         } catch {
             try await services.close()
+            Self.remove(url)
             throw error
         }
         try await services.close()
+        Self.remove(url)
+    }
+
+    /// Deletes a closed SQLite test database with its journal files, so runs leave nothing in
+    /// the temporary directory. (PostgreSQL test schemas go with the throwaway cluster.)
+    private static func remove(_ url: DatabaseURL) {
+        guard case .sqlite(let path) = url else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }

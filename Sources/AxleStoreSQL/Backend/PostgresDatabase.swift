@@ -13,6 +13,7 @@ import SQLKit
 /// the WAL flush (`synchronous_commit = on`, set per session so a server default cannot weaken it).
 public final class PostgresStoreDatabase: Database {
     private let client: PostgresClient
+    private let statements = PreparedStatements()
     private let runTask: Task<Void, Never>
     private let logger: Logger
 
@@ -21,7 +22,11 @@ public final class PostgresStoreDatabase: Database {
             host: settings.host, port: settings.port, username: settings.username, password: settings.password,
             database: settings.database, tls: settings.requireTLS ? .require(.makeClientConfiguration()) : .disable)
         configuration.options.maximumConnections = settings.maximumConnections
-        configuration.options.additionalStartupParameters = [("synchronous_commit", "on")]
+        configuration.options.additionalStartupParameters = [
+            ("synchronous_commit", "on"),
+            // Prepared statements' values are written as literals (`PreparingPostgresDatabase`).
+            ("standard_conforming_strings", "on"),
+        ]
         if let schema = settings.schema {
             configuration.options.additionalStartupParameters.append(("search_path", schema))
         }
@@ -92,7 +97,8 @@ public final class PostgresStoreDatabase: Database {
                 // The transaction runs on its connection's event loop, where every reply arrives:
                 // each statement then resumes it without a hand-off between threads.
                 try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) {
-                    let sql = connection.sql(queryLogLevel: .trace, logger: logger)
+                    let sql = PreparingPostgresDatabase(base: connection.sql(queryLogLevel: .trace, logger: logger),
+                                                        connection: connection.id, statements: statements)
                     try await sql.raw(SQLQueryString(begin)).run()
                     do {
                         let result = try await body(SQLTransaction(sql: sql, dialect: .postgres))
