@@ -22,7 +22,7 @@ public struct BackorderAllocation: Sendable, Encodable {
             after.backordered = try after.backordered - grant
             after.updatedAt = scope.now
             try await stores.reservations.update(after)
-            try await scope.audit("reservation.allocate", entityType: "reservation", entityID: id.description,
+            try await scope.audit(.reservationAllocate, entityID: id.description,
                                   before: before, after: after)
             allocations.append(BackorderAllocation(reservationID: id, allocated: grant))
             total = try total + grant

@@ -57,7 +57,7 @@ public struct ConsumeReservation: Command {
         if !after.reserved.isPositive, !after.backordered.isPositive { after.status = .consumed }
         after.updatedAt = scope.now
         try await stores.reservations.update(after)
-        try await scope.audit("reservation.consume", entityType: "reservation", entityID: before.id.description,
+        try await scope.audit(.reservationConsume, entityID: before.id.description,
                               before: before, after: after)
         return Issue(reservation: after, movements: movements)
     }
@@ -69,7 +69,7 @@ public struct ConsumeReservation: Command {
         let movements = try await BinPicking.unrestricted(quantity, of: part.id, at: site, in: stores).map { pick in
             try Movement(
                 id: scope.newID(), partID: part.id, quantity: pick.quantity, from: pick.position, to: nil, reason: .issue,
-                document: DocumentReference(type: "reservation", id: reservation.id.description),
+                document: DocumentReference(type: .reservation, id: reservation.id.description),
                 actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
         }
         try await StockRules.post(movements, in: stores)

@@ -78,14 +78,14 @@ public struct ReceiveStock: Command {
         let receiptID: Identifier<Receipt> = scope.newID()
         let movement = try Movement(
             id: scope.newID(), partID: part.id, quantity: quantity, from: nil, to: position, reason: .receipt,
-            document: DocumentReference(type: "receipt", id: receiptID.description), actorID: scope.caller.principal.id,
+            document: DocumentReference(type: .receipt, id: receiptID.description), actorID: scope.caller.principal.id,
             at: scope.now, unitCost: unitCost)
         try await StockRules.post([movement], in: stores)
         if position.ownership == .own {
             let average = try await stores.stock.averageCost(part: part.id) ?? AverageCost(unitCost: unitCost, quantity: .zero)
             try await stores.stock.save(try average.receiving(quantity, at: unitCost), part: part.id)
         }
-        try await scope.audit("receipt.post", entityType: "receipt", entityID: receiptID.description,
+        try await scope.audit(.receiptPost, entityID: receiptID.description,
                               before: Movement?.none, after: movement,
                               reason: try Validate.optionalText(input.reference, field: "reference", maximumLength: 80))
         let allocations = status == .unrestricted

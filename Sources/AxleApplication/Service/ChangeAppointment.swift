@@ -26,7 +26,7 @@ public struct CancelAppointment: Command {
         after.status = .cancelled
         after.updatedAt = scope.now
         try await stores.appointments.update(after)
-        try await scope.audit("appointment.cancel", entityType: "appointment", entityID: before.id.description,
+        try await scope.audit(.appointmentCancel, entityID: before.id.description,
                               before: before, after: after)
         let site = try await CatalogLookup.site(before.siteID, in: stores)
         return AppointmentView(after, calendar: try await ServiceLookup.calendar(site, in: stores))
@@ -81,7 +81,7 @@ public struct RescheduleAppointment: Command {
         after.updatedAt = scope.now
         try await stores.appointments.update(after)
         try await stores.schedule.insert(BookAppointment.blocks(for: after, in: scope))
-        try await scope.audit("appointment.reschedule", entityType: "appointment", entityID: before.id.description,
+        try await scope.audit(.appointmentReschedule, entityID: before.id.description,
                               before: before, after: after)
         return AppointmentView(after, calendar: search.calendar)
     }

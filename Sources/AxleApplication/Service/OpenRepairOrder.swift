@@ -65,7 +65,7 @@ public struct OpenRepairOrder: Command {
                 partLines: kitParts + parts, openedBy: scope.caller.principal.id, openedAt: scope.now)
         }
         try await stores.repairOrders.insert([order])
-        try await scope.audit("repairOrder.open", entityType: "repairOrder", entityID: order.id.description,
+        try await scope.audit(.repairOrderOpen, entityID: order.id.description,
                               before: RepairOrder?.none, after: order)
         return try await RepairOrderView.make(order, in: stores)
     }
@@ -106,7 +106,7 @@ public struct OpenRepairOrder: Command {
         after.repairOrderID = order.id
         after.updatedAt = scope.now
         try await stores.appointments.update(after)
-        try await scope.audit("appointment.arrive", entityType: "appointment", entityID: before.id.description,
+        try await scope.audit(.appointmentArrive, entityID: before.id.description,
                               before: before, after: after)
         return order
     }

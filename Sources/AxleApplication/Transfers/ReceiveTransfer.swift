@@ -56,11 +56,11 @@ public struct ReceiveTransfer: Command {
         }
         try await stores.exceptions.insert(exceptions)
         for exception in exceptions {
-            try await scope.audit("exception.open", entityType: "exception", entityID: exception.id.description,
+            try await scope.audit(.exceptionOpen, entityID: exception.id.description,
                                   before: TransferException?.none, after: exception)
         }
         try await stores.transfers.update(after)
-        try await scope.audit("transfer.receive", entityType: "transfer", entityID: after.id.description,
+        try await scope.audit(.transferReceive, entityID: after.id.description,
                               before: before, after: after)
         let allocations = try await BackorderAllocation.run(part: part.id, site: destination.id, in: scope)
         return TransferOutcome(transfer: after, movements: movements, exceptions: exceptions, allocations: allocations)
@@ -76,7 +76,7 @@ public struct ReceiveTransfer: Command {
         var movements: [Movement] = []
         func movement(_ quantity: Quantity, from: StockPosition?, to: StockPosition?, _ reason: MovementReason) throws -> Movement {
             try Movement(id: scope.newID(), partID: transfer.partID, quantity: quantity, from: from, to: to, reason: reason,
-                     document: DocumentReference(type: "transfer", id: transfer.id.description),
+                     document: DocumentReference(type: .transfer, id: transfer.id.description),
                      actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
         }
         for leg in try receipt.legs {

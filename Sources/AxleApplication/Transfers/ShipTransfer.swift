@@ -55,10 +55,10 @@ public struct ShipTransfer: Command {
         issued.status = .consumed
         issued.updatedAt = scope.now
         try await stores.reservations.update(issued)
-        try await scope.audit("reservation.consume", entityType: "reservation", entityID: reservation.id.description,
+        try await scope.audit(.reservationConsume, entityID: reservation.id.description,
                               before: reservation, after: issued)
         try await stores.transfers.update(after)
-        try await scope.audit("transfer.ship", entityType: "transfer", entityID: after.id.description,
+        try await scope.audit(.transferShip, entityID: after.id.description,
                               before: before, after: after)
         return TransferOutcome(transfer: after, movements: movements, exceptions: [], allocations: [])
     }
@@ -75,7 +75,7 @@ public struct ShipTransfer: Command {
                 id: scope.newID(), partID: part.id, quantity: pick.quantity, from: pick.position,
                 to: StockPosition(siteID: transfer.destinationSiteID, binID: nil, status: .inTransit,
                                   lot: pick.position.lot, consignor: pick.position.consignor),
-                reason: .transferShip, document: DocumentReference(type: "transfer", id: transfer.id.description),
+                reason: .transferShip, document: DocumentReference(type: .transfer, id: transfer.id.description),
                 actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
         }
     }
