@@ -201,18 +201,14 @@ public struct ReleaseReservation: Command {
     static func release(_ reservation: Reservation, in scope: WriteScope) async throws -> Reservation {
         let stores = scope.stores
         let before = try await ReservationLookup.lockedOpen(reservation, in: stores)
-        var after = before
-        after.reserved = .zero
-        after.backordered = .zero
-        after.status = .released
-        after.updatedAt = scope.now
-        try await stores.reservations.update(after)
-        try await stores.stock.commit(part: before.partID, site: before.siteID, reserved: Quantity.zero - before.reserved,
-                                      backordered: Quantity.zero - before.backordered)
+        let release = try before.release(at: scope.now)
+        try await stores.reservations.update(release.reservation)
+        try await stores.stock.commit(part: before.partID, site: before.siteID, reserved: release.reservedChange,
+                                      backordered: release.backorderedChange)
         try await scope.audit(.reservationRelease, entityID: before.id.description,
-                              before: before, after: after)
+                              before: before, after: release.reservation)
         _ = try await BackorderAllocation.run(part: before.partID, site: before.siteID, in: scope)
-        return after
+        return release.reservation
     }
 }
 

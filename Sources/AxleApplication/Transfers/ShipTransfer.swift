@@ -44,19 +44,16 @@ public struct ShipTransfer: Command {
               reservation.status.isOpen, reservation.reserved == before.quantity else {
             throw TransferError.reservationNotHeld(before.reservationID)
         }
+        // A transfer's reservation holds its whole quantity and never backorders: shipping consumes it.
+        let issue = try reservation.consume(before.quantity, at: scope.now)
         // Commitment first: the schema never lets reserved exceed unrestricted stock.
         try await stores.stock.commit(part: before.partID, site: before.sourceSiteID,
-                                      reserved: Quantity.zero - before.quantity, backordered: .zero)
+                                      reserved: issue.reservedChange, backordered: issue.backorderedChange)
         let movements = try await shipment(of: after, in: scope)
         try await StockRules.post(movements, in: stores)
-        var issued = reservation
-        issued.reserved = .zero
-        issued.consumed = try reservation.consumed + before.quantity
-        issued.status = .consumed
-        issued.updatedAt = scope.now
-        try await stores.reservations.update(issued)
+        try await stores.reservations.update(issue.reservation)
         try await scope.audit(.reservationConsume, entityID: reservation.id.description,
-                              before: reservation, after: issued)
+                              before: reservation, after: issue.reservation)
         try await stores.transfers.update(after)
         try await scope.audit(.transferShip, entityID: after.id.description,
                               before: before, after: after)
