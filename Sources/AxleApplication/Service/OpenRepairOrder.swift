@@ -101,10 +101,7 @@ public struct OpenRepairOrder: Command {
             id: scope.newID(), number: number, siteID: site.id, customerID: before.customerID, vehicleID: vehicle.id,
             appointmentID: before.id, status: .scheduled, concern: concern, mileage: input.mileage, laborLines: labor,
             partLines: parts, openedBy: scope.caller.principal.id, openedAt: scope.now)
-        var after = before
-        after.status = .arrived
-        after.repairOrderID = order.id
-        after.updatedAt = scope.now
+        let after = try before.arrive(as: order.id, at: scope.now)
         try await stores.appointments.update(after)
         try await scope.audit(.appointmentArrive, entityID: before.id.description,
                               before: before, after: after)
