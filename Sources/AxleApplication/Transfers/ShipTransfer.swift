@@ -60,20 +60,13 @@ public struct ShipTransfer: Command {
         return TransferOutcome(transfer: after, movements: movements, exceptions: [], allocations: [])
     }
 
-    /// One movement per source bin into transit at the destination; lot and owner travel with
-    /// the stock. Company-wide quantity is unchanged, so the average cost is too.
+    /// The shipment's movements, picked from the source's unrestricted bins.
     private func shipment(of transfer: Transfer, in scope: WriteScope) async throws -> [Movement] {
         let part = try await CatalogLookup.part(transfer.partID, in: scope.stores)
         let unitCost = try await StockRules.unitCost(of: part, in: scope.stores)
         let picks = try await BinPicking.unrestricted(transfer.quantity, of: part.id, at: transfer.sourceSiteID,
                                                       in: scope.stores)
-        return try picks.map { pick in
-            try Movement(
-                id: scope.newID(), partID: part.id, quantity: pick.quantity, from: pick.position,
-                to: StockPosition(siteID: transfer.destinationSiteID, binID: nil, status: .inTransit,
-                                  lot: pick.position.lot, consignor: pick.position.consignor),
-                reason: .transferShip, document: DocumentReference(type: .transfer, id: transfer.id.description),
-                actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
-        }
+        return try transfer.shipmentMovements(picks: picks.map { ($0.position, $0.quantity) }, unitCost: unitCost,
+                                              newID: { scope.newID() })
     }
 }
