@@ -15,7 +15,7 @@ extension HistoryLedger {
         rows.movements.append(try Movement(
             id: ids.next(), partID: history.parts[part].id, quantity: Quantity(milli: abs(variance)),
             from: variance < 0 ? position : nil, to: variance > 0 ? position : nil, reason: .adjustmentCount,
-            document: DocumentReference(type: "count", id: id.description), actorID: actor.id, at: at,
+            document: DocumentReference(type: .count, id: id.description), actorID: actor.id, at: at,
             unitCost: unitCost(part: part)))
         averages[part] = try averages[part]?.adjusting(by: Quantity(milli: variance))
     }

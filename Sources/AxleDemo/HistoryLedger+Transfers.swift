@@ -57,7 +57,7 @@ extension HistoryLedger {
 
     private func document(_ index: Int) -> DocumentReference {
         guard let id = transferIDs[index] else { preconditionFailure("a transfer moves stock after its request") }
-        return DocumentReference(type: "transfer", id: id.description)
+        return DocumentReference(type: .transfer, id: id.description)
     }
 
     /// Each transfer through its steps, and the exception items of its receipt.

@@ -128,7 +128,7 @@ struct HistoryLedger {
         let movement = try Movement(
             id: ids.next(), partID: part.id, quantity: quantity, from: nil,
             to: position(history.items[receipt.item], lot: receipt.lot), reason: .receipt,
-            document: DocumentReference(type: "receipt", id: receiptID.description),
+            document: DocumentReference(type: .receipt, id: receiptID.description),
             actorID: Principal.system.id, at: at, unitCost: receipt.unitCost)
         rows.movements.append(movement)
         rows.receipts += 1
@@ -149,7 +149,7 @@ struct HistoryLedger {
             rows.movements.append(try Movement(
                 id: ids.next(), partID: history.parts[partIndex].id, quantity: Quantity(milli: take.quantity),
                 from: position(history.items[reservation.item], lot: take.lot), to: nil, reason: .issue,
-                document: DocumentReference(type: "reservation", id: reservationID.description),
+                document: DocumentReference(type: .reservation, id: reservationID.description),
                 actorID: Principal.system.id, at: at, unitCost: unitCost))
         }
         let issued = takes.reduce(0) { $0 + $1.quantity }
@@ -180,7 +180,7 @@ struct HistoryLedger {
         rows.movements.append(try Movement(
             id: ids.next(), partID: adjustment.partID, quantity: magnitude, from: adding ? nil : adjustment.position,
             to: adding ? adjustment.position : nil, reason: simulated.reason.movementReason,
-            document: DocumentReference(type: "adjustment", id: adjustment.id.description),
+            document: DocumentReference(type: .adjustment, id: adjustment.id.description),
             actorID: Principal.system.id, at: at, unitCost: unitCost))
         averages[partIndex] = try averages[partIndex]?.adjusting(by: delta)
     }

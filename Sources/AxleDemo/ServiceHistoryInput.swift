@@ -119,7 +119,7 @@ struct ServiceHistoryInput: Sendable {
             while true {
                 let page = try await stores.ledger.history(part: item.part, site: item.site,
                                                            PageRequest(after: after, limit: 500))
-                for entry in page where entry.movement.reason == .issue && entry.movement.document.type == "reservation" {
+                for entry in page where entry.movement.reason == .issue && entry.movement.document.type == .reservation {
                     guard let id = Reservation.ID(entry.movement.document.id), item.reservations.contains(id) else {
                         continue
                     }

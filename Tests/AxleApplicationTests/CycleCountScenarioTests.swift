@@ -81,7 +81,7 @@ struct CycleCountScenarioTests {
                                                              PageRequest(after: nil, limit: 50), as: Fixtures.system)
             let correction = try #require(ledger.last)
             #expect(correction.movement.reason == .adjustmentCount)
-            #expect(correction.movement.document == DocumentReference(type: "count", id: task.id.description))
+            #expect(correction.movement.document == DocumentReference(type: .count, id: task.id.description))
             #expect(correction.movement.quantity == Quantity(units: 2))
             #expect(correction.movement.from == StockPosition(siteID: site.id, binID: bin.id, status: .unrestricted))
             #expect(correction.movement.value.amountText == "12.00")

@@ -85,7 +85,7 @@ extension DemoDatasetTests {
                 var after: Int64?
                 while true {
                     let page = try await stores.ledger.history(part: part, site: site, PageRequest(after: after, limit: 500))
-                    for entry in page where entry.movement.reason == .issue && entry.movement.document.type == "reservation" {
+                    for entry in page where entry.movement.reason == .issue && entry.movement.document.type == .reservation {
                         if let id = Reservation.ID(entry.movement.document.id) {
                             issued[id] = try issued[id].map { try $0 + entry.movement.value } ?? entry.movement.value
                         }

@@ -34,7 +34,7 @@ extension DemoDatasetTests {
         // Each transfer moved exactly what its steps say: shipped whole into transit, and out of
         // transit whole when received; the company's stock changed only by what arrived over or
         // never arrived.
-        let moved = Dictionary(grouping: ledger.values.joined().map(\.movement).filter { $0.document.type == "transfer" },
+        let moved = Dictionary(grouping: ledger.values.joined().map(\.movement).filter { $0.document.type == .transfer },
                                by: \.document.id)
         var wrong: [String] = []
         for transfer in transfers {
@@ -210,7 +210,7 @@ extension DemoDatasetTests {
         let mismatched = try adjustments.filter { movement in
             let variance = try movement.to == nil ? Quantity.zero - movement.quantity : movement.quantity
             let task = byID[movement.document.id]
-            return movement.document.type != "count" || task?.state != .posted || task?.postedVariance != variance
+            return movement.document.type != .count || task?.state != .posted || task?.postedVariance != variance
         }
         #expect(mismatched.isEmpty, "\(mismatched.count) count adjustments without their posted task")
 

@@ -66,7 +66,7 @@ struct BulkLedgerStoreContractTests {
             let movements = try (0..<1_201).map { index in
                 try Movement(id: Identifier(UUID.stub(10_000 + index)), partID: part.id, quantity: Quantity(units: 1),
                          from: nil, to: StockPosition(siteID: site.id, binID: bins[index % 2].id, status: .unrestricted),
-                         reason: .receipt, document: DocumentReference(type: "receipt", id: "R-\(index)"),
+                         reason: .receipt, document: DocumentReference(type: .receipt, id: "R-\(index)"),
                          actorID: Principal.system.id, at: Instant(microseconds: 1_772_442_000_000_000 + Int64(index)),
                          unitCost: part.cost)
             }
@@ -146,7 +146,7 @@ struct BulkLedgerStoreContractTests {
             return try steps.enumerated().map { index, step in
                 try Movement(id: Identifier(UUID.stub(base + index)), partID: part.id, quantity: Quantity(units: step.0),
                          from: step.1, to: step.2, reason: step.3,
-                         document: DocumentReference(type: "test", id: "\(part.number)-\(index)"),
+                         document: DocumentReference(type: .stockMove, id: "\(part.number)-\(index)"),
                          actorID: Principal.system.id, at: Instant(microseconds: 1_772_442_000_000_000 + Int64(index)),
                          unitCost: part.cost)
             }
@@ -156,8 +156,8 @@ struct BulkLedgerStoreContractTests {
     /// `axle verify` wants every movement's document audited.
     private static func auditRecords(for movements: [Movement]) -> [AuditEntry] {
         movements.map { movement in
-            AuditEntry(at: movement.at, actor: .system, action: "\(movement.document.type).post",
-                       entityType: movement.document.type, entityID: movement.document.id, before: nil, after: nil,
+            AuditEntry(at: movement.at, actor: .system, action: "\(movement.document.type.rawValue).post",
+                       entityType: movement.document.type.rawValue, entityID: movement.document.id, before: nil, after: nil,
                        reason: nil, requestID: nil)
         }
     }

@@ -42,7 +42,7 @@ public struct RecordSupersession: Command {
                                 interchangeability: input.interchangeability,
                                 effectiveOn: input.effectiveOn ?? today, useUpOldStock: input.useUpOldStock ?? true)
         try await stores.supersessions.insert([link])
-        try await scope.audit("supersession.record", entityType: "supersession", entityID: link.id.description,
+        try await scope.audit(.supersessionRecord, entityID: link.id.description,
                               before: Supersession?.none, after: link)
         if link.effectiveOn <= today, old.lifecycle == .active {
             var superseded = old
@@ -55,7 +55,7 @@ public struct RecordSupersession: Command {
                 // so the whole command runs again on the edited part (the runner retries conflicts).
                 throw StoreError.serializationFailure
             }
-            try await scope.audit("part.supersede", entityType: "part", entityID: old.id.description,
+            try await scope.audit(.partSupersede, entityID: old.id.description,
                                   before: old, after: superseded)
         }
         return link
@@ -99,7 +99,7 @@ public struct ApproveSubstitute: Command {
         let approval = Substitute(id: scope.newID(), partID: part.id, substituteID: substitute.id, rule: input.rule,
                                   note: try Validate.optionalText(input.note, field: "note", maximumLength: 500) ?? "")
         try await scope.stores.substitutes.insert([approval])
-        try await scope.audit("substitute.approve", entityType: "substitute", entityID: approval.id.description,
+        try await scope.audit(.substituteApprove, entityID: approval.id.description,
                               before: Substitute?.none, after: approval)
         return approval
     }
@@ -150,7 +150,7 @@ public struct RecordFitment: Command {
             throw CatalogError.fitmentAlreadyRecorded(part.number)
         }
         try await scope.stores.fitments.insert([fitment])
-        try await scope.audit("fitment.record", entityType: "fitment", entityID: fitment.id.description,
+        try await scope.audit(.fitmentRecord, entityID: fitment.id.description,
                               before: Fitment?.none, after: fitment)
         return fitment
     }

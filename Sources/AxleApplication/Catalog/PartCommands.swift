@@ -61,7 +61,7 @@ public struct CreatePart: Command {
             throw CatalogError.partNumberTaken(part.number)
         }
         try await scope.stores.parts.insert([part])
-        try await scope.audit("part.create", entityType: "part", entityID: part.id.description,
+        try await scope.audit(.partCreate, entityID: part.id.description,
                               before: Part?.none, after: part)
         return part
     }
@@ -144,7 +144,7 @@ public struct UpdatePart: Command {
             part.coreCharge = try Validate.money(value, field: "coreCharge", currency: currency)
         }
         try await scope.stores.parts.update(part, replacing: before.version)
-        try await scope.audit("part.update", entityType: "part", entityID: part.id.description,
+        try await scope.audit(.partUpdate, entityID: part.id.description,
                               before: before, after: part,
                               reason: try Validate.optionalText(input.reason, field: "reason", maximumLength: 500))
         return part

@@ -35,7 +35,7 @@ public struct CreateSite: Command {
                         timeZone: try SiteRules.timeZone(input.timeZone ?? "UTC"))
         if try await scope.stores.sites.find(code: site.code) != nil { throw CatalogError.siteCodeTaken(site.code) }
         try await scope.stores.sites.insert(site)
-        try await scope.audit("site.create", entityType: "site", entityID: site.id.description,
+        try await scope.audit(.siteCreate, entityID: site.id.description,
                               before: Site?.none, after: site)
         return site
     }
@@ -82,7 +82,7 @@ public struct UpdateSite: Command {
         if let value = input.location { site.location = value }
         if let value = input.timeZone { site.timeZone = try SiteRules.timeZone(value) }
         try await scope.stores.sites.update(site, replacing: before.version)
-        try await scope.audit("site.update", entityType: "site", entityID: site.id.description,
+        try await scope.audit(.siteUpdate, entityID: site.id.description,
                               before: before, after: site)
         return site
     }
@@ -122,7 +122,7 @@ public struct CreateBin: Command {
         let bin = Bin(id: scope.newID(), siteID: siteID, code: input.code,
                       description: try Validate.optionalText(input.description, field: "description") ?? "")
         try await scope.stores.bins.insert([bin])
-        try await scope.audit("bin.create", entityType: "bin", entityID: bin.id.description,
+        try await scope.audit(.binCreate, entityID: bin.id.description,
                               before: Bin?.none, after: bin)
         return bin
     }

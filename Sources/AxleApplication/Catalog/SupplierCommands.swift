@@ -33,7 +33,7 @@ public struct CreateSupplier: Command {
             throw CatalogError.supplierCodeTaken(supplier.code)
         }
         try await scope.stores.suppliers.insert([supplier])
-        try await scope.audit("supplier.create", entityType: "supplier", entityID: supplier.id.description,
+        try await scope.audit(.supplierCreate, entityID: supplier.id.description,
                               before: Supplier?.none, after: supplier)
         return supplier
     }
@@ -76,7 +76,7 @@ public struct UpdateSupplier: Command {
             supplier.leadTimeDays = try Validate.range(value, Supplier.leadTimeRange, field: "leadTimeDays")
         }
         try await scope.stores.suppliers.update(supplier, replacing: before.version)
-        try await scope.audit("supplier.update", entityType: "supplier", entityID: supplier.id.description,
+        try await scope.audit(.supplierUpdate, entityID: supplier.id.description,
                               before: before, after: supplier)
         return supplier
     }

@@ -13,9 +13,10 @@ public struct WriteScope: Sendable {
 
     public func newID<Entity>() -> Identifier<Entity> { ids.next() }
 
-    /// Appends an audit record of a change; `before` is nil for a creation.
+    /// Appends an audit record of a change to an entity of the action's kind; `before` is nil
+    /// for a creation.
     public func audit<Entity: Encodable>(
-        _ action: String, entityType: String, entityID: String,
+        _ action: AuditAction, entityID: String,
         before: Entity?, after: Entity?, reason: String? = nil
     ) async throws {
         var beforeJSON: String?
@@ -23,7 +24,7 @@ public struct WriteScope: Sendable {
         if let before { beforeJSON = try AuditSnapshot.json(before) }
         if let after { afterJSON = try AuditSnapshot.json(after) }
         try await stores.audit.append([
-            AuditEntry(at: now, actor: caller.principal, action: action, entityType: entityType,
+            AuditEntry(at: now, actor: caller.principal, action: action.rawValue, entityType: action.entity.rawValue,
                        entityID: entityID, before: beforeJSON, after: afterJSON, reason: reason,
                        requestID: caller.requestID),
         ])

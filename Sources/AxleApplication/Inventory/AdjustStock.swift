@@ -58,7 +58,7 @@ public struct RequestAdjustment: Command {
             note: try Validate.optionalText(input.note, field: "note", maximumLength: 500) ?? "", value: value,
             state: pending ? .pendingApproval : .posted, requestedBy: scope.caller.principal.id, requestedAt: scope.now)
         try await stores.adjustments.insert(adjustment)
-        try await scope.audit(pending ? "adjustment.request" : "adjustment.post", entityType: "adjustment",
+        try await scope.audit(pending ? .adjustmentRequest : .adjustmentPost,
                               entityID: adjustment.id.description, before: Adjustment?.none, after: adjustment,
                               reason: adjustment.note.isEmpty ? nil : adjustment.note)
         if !pending { try await AdjustmentPosting.post(adjustment, of: part, in: scope) }
@@ -90,7 +90,7 @@ public struct DecideAdjustment: Command {
         var after = before
         try after.decide(approve: approve, by: scope.caller.principal, at: scope.now)
         try await stores.adjustments.update(after)
-        try await scope.audit(approve ? "adjustment.approve" : "adjustment.reject", entityType: "adjustment",
+        try await scope.audit(approve ? .adjustmentApprove : .adjustmentReject,
                               entityID: after.id.description, before: before, after: after)
         if approve {
             try await AdjustmentPosting.post(after, of: try await CatalogLookup.part(after.partID, in: stores), in: scope)
@@ -104,7 +104,7 @@ public struct DecideAdjustment: Command {
 enum AdjustmentPosting {
     static func post(_ adjustment: Adjustment, of part: Part, in scope: WriteScope) async throws {
         try await post(adjustment.delta, of: part, at: adjustment.position, reason: adjustment.reason.movementReason,
-                       document: DocumentReference(type: "adjustment", id: adjustment.id.description), in: scope)
+                       document: DocumentReference(type: .adjustment, id: adjustment.id.description), in: scope)
     }
 
     /// Posts `delta` (positive adds stock, negative removes it; never zero) at `position`, keeps

@@ -22,13 +22,10 @@ public struct BackorderAllocation: Sendable, Encodable {
         var total = Quantity.zero
         for (id, grant) in try AllocationPolicy.allocate(totals.available, to: backorders) {
             guard let before = byID[id] else { continue }
-            var after = before
-            after.reserved = try after.reserved + grant
-            after.backordered = try after.backordered - grant
-            after.updatedAt = scope.now
-            try await stores.reservations.update(after)
-            try await scope.audit("reservation.allocate", entityType: "reservation", entityID: id.description,
-                                  before: before, after: after)
+            let allocation = try before.allocate(grant, at: scope.now)
+            try await stores.reservations.update(allocation.reservation)
+            try await scope.audit(.reservationAllocate, entityID: id.description,
+                                  before: before, after: allocation.reservation)
             allocations.append(BackorderAllocation(reservationID: id, allocated: grant))
             total = try total + grant
         }

@@ -43,23 +43,16 @@ public struct ConsumeReservation: Command {
     static func consume(_ quantity: Quantity, of reservation: Reservation, in scope: WriteScope) async throws -> Issue {
         let stores = scope.stores
         let before = try await ReservationLookup.lockedOpen(reservation, in: stores)
-        guard quantity <= before.reserved else {
-            throw InventoryError.insufficientAvailable(available: before.reserved, requested: quantity)
-        }
+        let consumption = try before.consume(quantity, at: scope.now)
         let part = try await CatalogLookup.part(before.partID, in: stores)
         // Commitment first: the schema never lets reserved exceed unrestricted stock.
-        try await stores.stock.commit(part: part.id, site: before.siteID, reserved: Quantity.zero - quantity,
-                                      backordered: .zero)
+        try await stores.stock.commit(part: part.id, site: before.siteID, reserved: consumption.reservedChange,
+                                      backordered: consumption.backorderedChange)
         let movements = try await issue(quantity, of: part, at: before.siteID, for: before, in: scope)
-        var after = before
-        after.reserved = try before.reserved - quantity
-        after.consumed = try before.consumed + quantity
-        if !after.reserved.isPositive, !after.backordered.isPositive { after.status = .consumed }
-        after.updatedAt = scope.now
-        try await stores.reservations.update(after)
-        try await scope.audit("reservation.consume", entityType: "reservation", entityID: before.id.description,
-                              before: before, after: after)
-        return Issue(reservation: after, movements: movements)
+        try await stores.reservations.update(consumption.reservation)
+        try await scope.audit(.reservationConsume, entityID: before.id.description,
+                              before: before, after: consumption.reservation)
+        return Issue(reservation: consumption.reservation, movements: movements)
     }
 
     private static func issue(_ quantity: Quantity, of part: Part, at site: Site.ID, for reservation: Reservation,
@@ -69,7 +62,7 @@ public struct ConsumeReservation: Command {
         let movements = try await BinPicking.unrestricted(quantity, of: part.id, at: site, in: stores).map { pick in
             try Movement(
                 id: scope.newID(), partID: part.id, quantity: pick.quantity, from: pick.position, to: nil, reason: .issue,
-                document: DocumentReference(type: "reservation", id: reservation.id.description),
+                document: DocumentReference(type: .reservation, id: reservation.id.description),
                 actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
         }
         try await StockRules.post(movements, in: stores)

@@ -31,7 +31,7 @@ public struct UpdateCountPolicy: Command {
         let after = try CountPolicy(siteID: site.id, rules: input.rules)
         let before = try await CountPolicyLookup.policy(site.id, in: stores)
         try await stores.counts.save(after, by: scope.caller.principal.id, at: scope.now)
-        try await scope.audit("countPolicy.update", entityType: "countPolicy", entityID: site.id.description,
+        try await scope.audit(.countPolicyUpdate, entityID: site.id.description,
                               before: before, after: after)
         return after
     }

@@ -16,6 +16,6 @@ enum CountPosting {
     static func post(_ task: CountTask, of part: Part, in scope: WriteScope) async throws {
         guard task.state == .posted, let variance = task.postedVariance, variance != .zero else { return }
         try await AdjustmentPosting.post(variance, of: part, at: task.position, reason: .adjustmentCount,
-                                         document: DocumentReference(type: "count", id: task.id.description), in: scope)
+                                         document: DocumentReference(type: .count, id: task.id.description), in: scope)
     }
 }

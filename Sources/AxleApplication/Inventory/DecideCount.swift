@@ -39,7 +39,7 @@ public struct DecideCount: Command {
             }
         }
         try await stores.counts.update(after)
-        try await scope.audit(approve ? "count.approve" : "count.reject", entityType: "count",
+        try await scope.audit(approve ? .countApprove : .countReject,
                               entityID: after.id.description, before: before, after: after)
         try await CountPosting.post(after, of: part, in: scope)
         return try await CountTaskView.make(after, part: part, in: stores, for: scope.caller.principal)

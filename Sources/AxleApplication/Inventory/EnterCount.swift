@@ -53,7 +53,7 @@ public struct EnterCount: Command {
                          available: before.position.status == .unrestricted ? totals.available : nil,
                          by: scope.caller.principal.id, at: scope.now)
         try await stores.counts.update(after)
-        try await scope.audit("count.enter", entityType: "count", entityID: after.id.description,
+        try await scope.audit(.countEnter, entityID: after.id.description,
                               before: before, after: after)
         try await CountPosting.post(after, of: part, in: scope)
         return try await CountTaskView.make(after, part: part, in: stores, for: scope.caller.principal)

@@ -90,7 +90,7 @@ public struct GenerateCountTasks: Command {
         }
         try await stores.counts.insert(tasks)
         for task in tasks {
-            try await scope.audit("count.create", entityType: "count", entityID: task.id.description,
+            try await scope.audit(.countCreate, entityID: task.id.description,
                                   before: CountTask?.none, after: task)
         }
         return Outcome(siteID: site.id, asOf: asOf, created: tasks.count, alreadyActive: alreadyActive, notDue: notDue,

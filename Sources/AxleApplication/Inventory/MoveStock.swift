@@ -71,10 +71,10 @@ public struct MoveStock: Command {
         let movement = try Movement(
             id: scope.newID(), partID: part.id, quantity: quantity, from: from, to: to,
             reason: MovementReason(rawValue: input.kind.rawValue)!,
-            document: DocumentReference(type: "stockMove", id: moveID.description), actorID: scope.caller.principal.id,
+            document: DocumentReference(type: .stockMove, id: moveID.description), actorID: scope.caller.principal.id,
             at: scope.now, unitCost: try await StockRules.unitCost(of: part, in: stores))
         try await StockRules.post([movement], in: stores)
-        try await scope.audit("stock.\(input.kind.rawValue)", entityType: "stockMove", entityID: moveID.description,
+        try await scope.audit(.stockMove(input.kind), entityID: moveID.description,
                               before: Movement?.none, after: movement)
         let allocations = statuses.to == .unrestricted && statuses.from != .unrestricted
             ? try await BackorderAllocation.run(part: part.id, site: site.id, in: scope) : []

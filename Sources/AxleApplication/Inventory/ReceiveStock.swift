@@ -78,7 +78,7 @@ public struct ReceiveStock: Command {
         let receiptID: Identifier<Receipt> = scope.newID()
         let movement = try Movement(
             id: scope.newID(), partID: part.id, quantity: quantity, from: nil, to: position, reason: .receipt,
-            document: DocumentReference(type: "receipt", id: receiptID.description), actorID: scope.caller.principal.id,
+            document: DocumentReference(type: .receipt, id: receiptID.description), actorID: scope.caller.principal.id,
             at: scope.now, unitCost: unitCost)
         let posted = try await StockRules.post([movement], in: stores)
         guard let totals = posted.first(where: { $0.siteID == site.id }) else {
@@ -88,7 +88,7 @@ public struct ReceiveStock: Command {
             let average = try await stores.stock.averageCost(part: part.id) ?? AverageCost(unitCost: unitCost, quantity: .zero)
             try await stores.stock.save(try average.receiving(quantity, at: unitCost), part: part.id)
         }
-        try await scope.audit("receipt.post", entityType: "receipt", entityID: receiptID.description,
+        try await scope.audit(.receiptPost, entityID: receiptID.description,
                               before: Movement?.none, after: movement,
                               reason: try Validate.optionalText(input.reference, field: "reference", maximumLength: 80))
         let allocations = status == .unrestricted ? try await BackorderAllocation.run(after: totals, in: scope) : []

@@ -143,8 +143,7 @@ public struct Reserve: Command {
                 createdAt: scope.now)
             try await stores.reservations.insert(reservation)
             try await stores.stock.commit(part: part.id, site: site.id, reserved: reserved, backordered: waiting)
-            try await scope.audit("reservation.create", entityType: "reservation",
-                                  entityID: reservation.id.description, before: Reservation?.none, after: reservation)
+            try await scope.audit(.reservationCreate, entityID: reservation.id.description, before: Reservation?.none, after: reservation)
             shares.append(Share(part: part, reservation: reservation))
         }
         return Commitment(shares: shares, available: available, current: current)
@@ -202,18 +201,14 @@ public struct ReleaseReservation: Command {
     static func release(_ reservation: Reservation, in scope: WriteScope) async throws -> Reservation {
         let stores = scope.stores
         let before = try await ReservationLookup.lockedOpen(reservation, in: stores)
-        var after = before
-        after.reserved = .zero
-        after.backordered = .zero
-        after.status = .released
-        after.updatedAt = scope.now
-        try await stores.reservations.update(after)
-        try await stores.stock.commit(part: before.partID, site: before.siteID, reserved: Quantity.zero - before.reserved,
-                                      backordered: Quantity.zero - before.backordered)
-        try await scope.audit("reservation.release", entityType: "reservation", entityID: before.id.description,
-                              before: before, after: after)
+        let release = try before.release(at: scope.now)
+        try await stores.reservations.update(release.reservation)
+        try await stores.stock.commit(part: before.partID, site: before.siteID, reserved: release.reservedChange,
+                                      backordered: release.backorderedChange)
+        try await scope.audit(.reservationRelease, entityID: before.id.description,
+                              before: before, after: release.reservation)
         _ = try await BackorderAllocation.run(part: before.partID, site: before.siteID, in: scope)
-        return after
+        return release.reservation
     }
 }
 

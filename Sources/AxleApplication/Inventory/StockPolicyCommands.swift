@@ -40,7 +40,7 @@ public struct SetStockPolicy: Command {
             transferApprovalThreshold: try Validate.money(input.transferApprovalThreshold,
                                                           field: "transferApprovalThreshold", currency: currency))
         try await stores.stock.save(after, site: site.id)
-        try await scope.audit("site.stock_policy", entityType: "site", entityID: site.id.description,
+        try await scope.audit(.stockPolicySave, entityID: site.id.description,
                               before: before, after: after)
         return after
     }

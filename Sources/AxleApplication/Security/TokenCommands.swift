@@ -53,14 +53,14 @@ public struct IssueToken: Command {
         } else {
             principal = Principal(id: scope.newID(), name: name, role: role, sites: sites)
             try await scope.stores.principals.insert(principal)
-            try await scope.audit("principal.create", entityType: "principal", entityID: principal.id.description,
+            try await scope.audit(.principalCreate, entityID: principal.id.description,
                                   before: Principal?.none, after: principal)
         }
         let secret = TokenSecret.generate()
         let token = AccessToken(id: scope.newID(), principalID: principal.id, secretHash: TokenSecret.hash(secret),
                                 createdAt: scope.now, expiresAt: validForSeconds.map { scope.now.adding(seconds: $0) })
         try await scope.stores.principals.insert(token)
-        try await scope.audit("token.issue", entityType: "token", entityID: token.id.description,
+        try await scope.audit(.tokenIssue, entityID: token.id.description,
                               before: AccessToken?.none, after: token)
         return Output(secret: secret, token: token, principal: principal)
     }
@@ -93,7 +93,7 @@ public struct RevokeToken: RevokesCredentials {
         }
         var after = before
         after.revokedAt = scope.now
-        try await scope.audit("token.revoke", entityType: "token", entityID: tokenID.description,
+        try await scope.audit(.tokenRevoke, entityID: tokenID.description,
                               before: before, after: after)
         return after
     }

@@ -66,7 +66,7 @@ public struct AddRepairOrderLines: Command {
             }
         }
         try await stores.repairOrders.update(order)
-        try await scope.audit("repairOrder.lines.add", entityType: "repairOrder", entityID: order.id.description,
+        try await scope.audit(.repairOrderLinesAdd, entityID: order.id.description,
                               before: before, after: order)
         if try await RepairOrderTransitions.awaitPartsIfShort(&order, shortages: shortages, in: scope) {
             try await stores.repairOrders.update(order)
@@ -134,7 +134,7 @@ public struct RecordCustomerDecision: Command {
             shortages = try await RepairOrderParts.reserveApproved(&order, in: scope)
         }
         try await stores.repairOrders.update(order)
-        try await scope.audit("repairOrder.customer.\(input.decision.rawValue)", entityType: "repairOrder",
+        try await scope.audit(input.decision == .approve ? .repairOrderCustomerApprove : .repairOrderCustomerDecline,
                               entityID: order.id.description, before: before, after: order,
                               reason: "\(approval.approvedBy) by \(approval.method.rawValue)")
         if try await RepairOrderTransitions.awaitPartsIfShort(&order, shortages: shortages, in: scope) {

@@ -63,7 +63,7 @@ public struct BookAppointment: Command {
             reservationIDs: reservations.map(\.id), createdBy: scope.caller.principal.id, createdAt: scope.now)
         try await stores.appointments.insert([appointment])
         try await stores.schedule.insert(Self.blocks(for: appointment, in: scope))
-        try await scope.audit("appointment.book", entityType: "appointment", entityID: appointment.id.description,
+        try await scope.audit(.appointmentBook, entityID: appointment.id.description,
                               before: Appointment?.none, after: appointment)
         return AppointmentView(appointment, calendar: search.calendar)
     }

@@ -16,17 +16,15 @@ public struct CancelAppointment: Command {
     public func execute(in scope: WriteScope) async throws -> AppointmentView {
         let stores = scope.stores
         let before = try await ServiceLookup.bookedAppointment(appointmentID, in: scope)
+        let after = try before.cancel(at: scope.now)
         for id in before.reservationIDs {
             if let reservation = try await stores.reservations.find(id: id), reservation.status == .open {
                 _ = try await ReleaseReservation.release(reservation, in: scope)
             }
         }
         try await stores.schedule.remove(owner: .appointment(before.id))
-        var after = before
-        after.status = .cancelled
-        after.updatedAt = scope.now
         try await stores.appointments.update(after)
-        try await scope.audit("appointment.cancel", entityType: "appointment", entityID: before.id.description,
+        try await scope.audit(.appointmentCancel, entityID: before.id.description,
                               before: before, after: after)
         let site = try await CatalogLookup.site(before.siteID, in: stores)
         return AppointmentView(after, calendar: try await ServiceLookup.calendar(site, in: stores))
@@ -74,14 +72,10 @@ public struct RescheduleAppointment: Command {
         let search = try await WorkshopCalendar.search(at: site, over: period, in: stores, only: technician, bay: bay)
         try search.check(technician: technician.id, bay: bay.id, for: period)
         try await Self.checkParts(of: before, by: period.start, calendar: search.calendar, in: stores)
-        var after = before
-        after.period = period
-        after.technicianID = technician.id
-        after.bayID = bay.id
-        after.updatedAt = scope.now
+        let after = try before.reschedule(to: period, technician: technician.id, bay: bay.id, at: scope.now)
         try await stores.appointments.update(after)
         try await stores.schedule.insert(BookAppointment.blocks(for: after, in: scope))
-        try await scope.audit("appointment.reschedule", entityType: "appointment", entityID: before.id.description,
+        try await scope.audit(.appointmentReschedule, entityID: before.id.description,
                               before: before, after: after)
         return AppointmentView(after, calendar: search.calendar)
     }

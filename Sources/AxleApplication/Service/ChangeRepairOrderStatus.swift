@@ -81,7 +81,7 @@ public struct ChangeRepairOrderStatus: Command {
             break
         }
         try await stores.repairOrders.update(order)
-        try await scope.audit("repairOrder.\(input.event.rawValue)", entityType: "repairOrder",
+        try await scope.audit(.repairOrder(input.event),
                               entityID: order.id.description, before: before, after: order, reason: note)
         if try await RepairOrderTransitions.awaitPartsIfShort(&order, shortages: shortages, in: scope) {
             try await stores.repairOrders.update(order)
@@ -126,7 +126,7 @@ enum RepairOrderTransitions {
         guard !shortages.isEmpty, order.status.allowedEvents.contains(.awaitParts) else { return false }
         let before = order
         try order.apply(.awaitParts, at: scope.now)
-        try await scope.audit("repairOrder.awaitParts", entityType: "repairOrder", entityID: order.id.description,
+        try await scope.audit(.repairOrder(.awaitParts), entityID: order.id.description,
                               before: before, after: order,
                               reason: "short: " + shortages.map(\.number.description).joined(separator: ", "))
         return true

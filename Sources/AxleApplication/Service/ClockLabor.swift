@@ -41,7 +41,7 @@ public struct ClockLabor: Command {
             let entry = TimeEntry(id: scope.newID(), repairOrderID: order.id, laborLineID: line.id,
                                   technicianID: technician.id, start: scope.now)
             try await stores.repairOrders.insert([entry])
-            try await scope.audit("repairOrder.clockOn", entityType: "repairOrder", entityID: order.id.description,
+            try await scope.audit(.repairOrderClockOn, entityID: order.id.description,
                                   before: TimeEntry?.none, after: entry)
             return entry
         case .off:
@@ -51,7 +51,7 @@ public struct ClockLabor: Command {
             let before = entry
             entry.end = scope.now
             try await stores.repairOrders.update(entry)
-            try await scope.audit("repairOrder.clockOff", entityType: "repairOrder", entityID: order.id.description,
+            try await scope.audit(.repairOrderClockOff, entityID: order.id.description,
                                   before: before, after: entry)
             return entry
         }

@@ -38,7 +38,7 @@ public struct CreateCustomer: Command {
             phone: try Validate.optionalText(input.phone, field: "phone", maximumLength: 40),
             accountNumber: try Validate.optionalText(input.accountNumber, field: "accountNumber", maximumLength: 40))
         try await scope.stores.customers.insert([customer])
-        try await scope.audit("customer.create", entityType: "customer", entityID: customer.id.description,
+        try await scope.audit(.customerCreate, entityID: customer.id.description,
                               before: Customer?.none, after: customer)
         return customer
     }
@@ -79,7 +79,7 @@ public struct AddCustomerVehicle: Command {
                                    unitNumber: try Validate.optionalText(input.unitNumber, field: "unitNumber",
                                                                          maximumLength: 40))
         try await stores.customers.addVehicles([link])
-        try await scope.audit("customer.vehicle.add", entityType: "customer", entityID: customer.id.description,
+        try await scope.audit(.customerVehicleAdd, entityID: customer.id.description,
                               before: CustomerVehicle?.none, after: link)
         return link
     }
@@ -119,7 +119,7 @@ public struct RecordMileage: Command {
         }
         let reading = MileageReading(vehicleID: vehicle.id, at: scope.now, kilometres: input.kilometres)
         try await stores.customers.recordMileage([reading])
-        try await scope.audit("vehicle.mileage", entityType: "vehicle", entityID: vehicle.id.description,
+        try await scope.audit(.vehicleMileage, entityID: vehicle.id.description,
                               before: MileageReading?.none, after: reading)
         return reading
     }

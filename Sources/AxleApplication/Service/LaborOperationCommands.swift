@@ -66,7 +66,7 @@ public struct CreateLaborOperation: Command {
             throw ServiceError.codeTaken(.laborOperation, operation.code)
         }
         try await stores.laborOperations.insert([operation])
-        try await scope.audit("laborOperation.create", entityType: "laborOperation", entityID: operation.id.description,
+        try await scope.audit(.laborOperationCreate, entityID: operation.id.description,
                               before: LaborOperation?.none, after: operation)
         return operation
     }

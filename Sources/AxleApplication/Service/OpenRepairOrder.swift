@@ -65,7 +65,7 @@ public struct OpenRepairOrder: Command {
                 partLines: kitParts + parts, openedBy: scope.caller.principal.id, openedAt: scope.now)
         }
         try await stores.repairOrders.insert([order])
-        try await scope.audit("repairOrder.open", entityType: "repairOrder", entityID: order.id.description,
+        try await scope.audit(.repairOrderOpen, entityID: order.id.description,
                               before: RepairOrder?.none, after: order)
         return try await RepairOrderView.make(order, in: stores)
     }
@@ -101,12 +101,9 @@ public struct OpenRepairOrder: Command {
             id: scope.newID(), number: number, siteID: site.id, customerID: before.customerID, vehicleID: vehicle.id,
             appointmentID: before.id, status: .scheduled, concern: concern, mileage: input.mileage, laborLines: labor,
             partLines: parts, openedBy: scope.caller.principal.id, openedAt: scope.now)
-        var after = before
-        after.status = .arrived
-        after.repairOrderID = order.id
-        after.updatedAt = scope.now
+        let after = try before.arrive(as: order.id, at: scope.now)
         try await stores.appointments.update(after)
-        try await scope.audit("appointment.arrive", entityType: "appointment", entityID: before.id.description,
+        try await scope.audit(.appointmentArrive, entityID: before.id.description,
                               before: before, after: after)
         return order
     }

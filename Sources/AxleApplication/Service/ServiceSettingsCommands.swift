@@ -66,7 +66,7 @@ public struct SaveServiceSettings: Command {
             taxRate: input.taxRate, approvalThreshold: threshold, holidays: Set(input.holidays ?? []))
         let before = try await stores.serviceSettings.find(site: site.id)
         try await stores.serviceSettings.save(settings)
-        try await scope.audit("serviceSettings.save", entityType: "serviceSettings", entityID: site.id.description,
+        try await scope.audit(.serviceSettingsSave, entityID: site.id.description,
                               before: before, after: settings)
         return settings
     }

@@ -44,7 +44,7 @@ public struct CreateTechnician: Command {
             id: scope.newID(), siteID: site.id, name: try Validate.text(input.name, field: "name"), skills: input.skills,
             shifts: try WorkingHours.validated(input.shifts, field: "shifts"), principalID: input.principalId)
         try await stores.workshop.insert([technician])
-        try await scope.audit("technician.create", entityType: "technician", entityID: technician.id.description,
+        try await scope.audit(.technicianCreate, entityID: technician.id.description,
                               before: Technician?.none, after: technician)
         return technician
     }
@@ -84,7 +84,7 @@ public struct RecordAbsence: Command {
                               period: Period(start: input.start, end: input.end),
                               reason: try Validate.text(input.reason, field: "reason"))
         try await scope.stores.workshop.insert([absence])
-        try await scope.audit("technician.absence", entityType: "technician", entityID: technician.id.description,
+        try await scope.audit(.technicianAbsence, entityID: technician.id.description,
                               before: Absence?.none, after: absence)
         return absence
     }
@@ -125,7 +125,7 @@ public struct CreateBay: Command {
             throw ServiceError.codeTaken(.bay, bay.code)
         }
         try await stores.workshop.insert([bay])
-        try await scope.audit("bay.create", entityType: "bay", entityID: bay.id.description, before: Bay?.none, after: bay)
+        try await scope.audit(.bayCreate, entityID: bay.id.description, before: Bay?.none, after: bay)
         return bay
     }
 }

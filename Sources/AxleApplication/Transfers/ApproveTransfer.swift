@@ -21,7 +21,7 @@ public struct ApproveTransfer: Command {
         var after = before
         try after.approve(by: scope.caller.principal.id, at: scope.now)
         try await scope.stores.transfers.update(after)
-        try await scope.audit("transfer.approve", entityType: "transfer", entityID: after.id.description,
+        try await scope.audit(.transferApprove, entityID: after.id.description,
                               before: before, after: after)
         return after
     }
@@ -53,7 +53,7 @@ public struct CancelTransfer: Command {
             _ = try await ReleaseReservation.release(reservation, in: scope)
         }
         try await stores.transfers.update(after)
-        try await scope.audit("transfer.cancel", entityType: "transfer", entityID: after.id.description,
+        try await scope.audit(.transferCancel, entityID: after.id.description,
                               before: before, after: after)
         return after
     }

@@ -47,7 +47,7 @@ public struct ReceiveTransfer: Command {
                                         at: scope.now)
         _ = try await stores.stock.siteStock(part: before.partID, site: destination.id, forUpdate: true)
         let part = try await CatalogLookup.part(before.partID, in: stores)
-        let movements = try await postings(of: receipt, for: after, of: part, into: bin, in: scope)
+        let movements = try await postings(of: after, of: part, into: bin, in: scope)
         try await StockRules.post(movements, in: stores)
         try await revalue(part, after: movements, in: stores)
         let exceptions = receipt.discrepancies.map { discrepancy in
@@ -56,52 +56,28 @@ public struct ReceiveTransfer: Command {
         }
         try await stores.exceptions.insert(exceptions)
         for exception in exceptions {
-            try await scope.audit("exception.open", entityType: "exception", entityID: exception.id.description,
+            try await scope.audit(.exceptionOpen, entityID: exception.id.description,
                                   before: TransferException?.none, after: exception)
         }
         try await stores.transfers.update(after)
-        try await scope.audit("transfer.receive", entityType: "transfer", entityID: after.id.description,
+        try await scope.audit(.transferReceive, entityID: after.id.description,
                               before: before, after: after)
         let allocations = try await BackorderAllocation.run(part: part.id, site: destination.id, in: scope)
         return TransferOutcome(transfer: after, movements: movements, exceptions: exceptions, allocations: allocations)
     }
 
-    /// The receipt's legs as movements. Legs from transit draw on what the shipment put in transit,
-    /// position by position, so lots and owners arrive as they left; units beyond the shipment
-    /// arrive as own stock (of the shipment's first lot, for traced parts).
-    private func postings(of receipt: TransferReceipt, for transfer: Transfer, of part: Part, into bin: Bin,
-                          in scope: WriteScope) async throws -> [Movement] {
-        var transit = try await scope.stores.transfers.shipment(of: transfer.id)
+    /// The receipt's movements, drawing on what the shipment put in transit. A shipped transfer
+    /// always has its whole shipment in the ledger; anything less is a broken ledger.
+    private func postings(of transfer: Transfer, of part: Part, into bin: Bin, in scope: WriteScope) async throws
+        -> [Movement]
+    {
+        let transit = try await scope.stores.transfers.shipment(of: transfer.id)
+        guard try transit.reduce(Quantity.zero, { try $0 + $1.quantity }) >= transfer.quantity else {
+            throw StoreError.rowNotFound(entity: "in-transit stock of transfer", id: transfer.id.description)
+        }
         let unitCost = try await StockRules.unitCost(of: part, in: scope.stores)
-        var movements: [Movement] = []
-        func movement(_ quantity: Quantity, from: StockPosition?, to: StockPosition?, _ reason: MovementReason) throws -> Movement {
-            try Movement(id: scope.newID(), partID: transfer.partID, quantity: quantity, from: from, to: to, reason: reason,
-                     document: DocumentReference(type: "transfer", id: transfer.id.description),
-                     actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
-        }
-        for leg in try receipt.legs {
-            guard leg.fromTransit else {
-                let arriving = StockPosition(siteID: transfer.destinationSiteID, binID: bin.id,
-                                             status: leg.status ?? .unrestricted, lot: transit.first?.position.lot)
-                movements.append(try movement(leg.quantity, from: nil, to: arriving, leg.reason))
-                continue
-            }
-            var remaining = leg.quantity
-            for index in transit.indices where remaining.isPositive && transit[index].quantity.isPositive {
-                let take = min(remaining, transit[index].quantity)
-                let from = transit[index].position
-                movements.append(try movement(take, from: from, to: leg.status.map { from.with(status: $0, binID: bin.id) },
-                                          leg.reason))
-                transit[index] = StockBalance(partID: transfer.partID, position: from,
-                                              quantity: try transit[index].quantity - take)
-                remaining = try remaining - take
-            }
-            guard !remaining.isPositive else {
-                // A shipped transfer always has its shipment in the ledger; anything else is a broken ledger.
-                throw StoreError.rowNotFound(entity: "in-transit stock of transfer", id: transfer.id.description)
-            }
-        }
-        return movements
+        return try transfer.receiptMovements(into: bin.id, transit: transit.map { ($0.position, $0.quantity) },
+                                             unitCost: unitCost, newID: { scope.newID() })
     }
 
     /// Own stock that was lost (short) or found (over) changes the quantity the average cost stands for.

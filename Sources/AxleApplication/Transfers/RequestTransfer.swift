@@ -61,7 +61,7 @@ public struct RequestTransfer: Command {
             approvalThreshold: policy.transferApprovalThreshold, reservationID: reservation.id,
             by: scope.caller.principal.id, at: scope.now)
         try await stores.transfers.insert(transfer)
-        try await scope.audit("transfer.request", entityType: "transfer", entityID: id.description,
+        try await scope.audit(.transferRequest, entityID: id.description,
                               before: Transfer?.none, after: transfer)
         return transfer
     }

@@ -49,7 +49,7 @@ public struct ResolveException: Command {
         try after.resolve(input.resolution, note: note, reference: reference, by: scope.caller.principal.id,
                           at: scope.now)
         try await scope.stores.exceptions.update(after)
-        try await scope.audit("exception.resolve", entityType: "exception", entityID: after.id.description,
+        try await scope.audit(.exceptionResolve, entityID: after.id.description,
                               before: before, after: after)
         return after
     }

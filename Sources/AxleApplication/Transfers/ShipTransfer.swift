@@ -44,39 +44,29 @@ public struct ShipTransfer: Command {
               reservation.status.isOpen, reservation.reserved == before.quantity else {
             throw TransferError.reservationNotHeld(before.reservationID)
         }
+        // A transfer's reservation holds its whole quantity and never backorders: shipping consumes it.
+        let issue = try reservation.consume(before.quantity, at: scope.now)
         // Commitment first: the schema never lets reserved exceed unrestricted stock.
         try await stores.stock.commit(part: before.partID, site: before.sourceSiteID,
-                                      reserved: Quantity.zero - before.quantity, backordered: .zero)
+                                      reserved: issue.reservedChange, backordered: issue.backorderedChange)
         let movements = try await shipment(of: after, in: scope)
         try await StockRules.post(movements, in: stores)
-        var issued = reservation
-        issued.reserved = .zero
-        issued.consumed = try reservation.consumed + before.quantity
-        issued.status = .consumed
-        issued.updatedAt = scope.now
-        try await stores.reservations.update(issued)
-        try await scope.audit("reservation.consume", entityType: "reservation", entityID: reservation.id.description,
-                              before: reservation, after: issued)
+        try await stores.reservations.update(issue.reservation)
+        try await scope.audit(.reservationConsume, entityID: reservation.id.description,
+                              before: reservation, after: issue.reservation)
         try await stores.transfers.update(after)
-        try await scope.audit("transfer.ship", entityType: "transfer", entityID: after.id.description,
+        try await scope.audit(.transferShip, entityID: after.id.description,
                               before: before, after: after)
         return TransferOutcome(transfer: after, movements: movements, exceptions: [], allocations: [])
     }
 
-    /// One movement per source bin into transit at the destination; lot and owner travel with
-    /// the stock. Company-wide quantity is unchanged, so the average cost is too.
+    /// The shipment's movements, picked from the source's unrestricted bins.
     private func shipment(of transfer: Transfer, in scope: WriteScope) async throws -> [Movement] {
         let part = try await CatalogLookup.part(transfer.partID, in: scope.stores)
         let unitCost = try await StockRules.unitCost(of: part, in: scope.stores)
         let picks = try await BinPicking.unrestricted(transfer.quantity, of: part.id, at: transfer.sourceSiteID,
                                                       in: scope.stores)
-        return try picks.map { pick in
-            try Movement(
-                id: scope.newID(), partID: part.id, quantity: pick.quantity, from: pick.position,
-                to: StockPosition(siteID: transfer.destinationSiteID, binID: nil, status: .inTransit,
-                                  lot: pick.position.lot, consignor: pick.position.consignor),
-                reason: .transferShip, document: DocumentReference(type: "transfer", id: transfer.id.description),
-                actorID: scope.caller.principal.id, at: scope.now, unitCost: unitCost)
-        }
+        return try transfer.shipmentMovements(picks: picks.map { ($0.position, $0.quantity) }, unitCost: unitCost,
+                                              newID: { scope.newID() })
     }
 }

@@ -96,7 +96,7 @@ public struct RegisterVehicle: Command {
             throw CatalogError.vinAlreadyRegistered(vehicle.vin.rawValue)
         }
         try await scope.stores.vehicles.insert([vehicle])
-        try await scope.audit("vehicle.register", entityType: "vehicle", entityID: vehicle.id.description,
+        try await scope.audit(.vehicleRegister, entityID: vehicle.id.description,
                               before: Vehicle?.none, after: vehicle)
         return vehicle
     }

@@ -16,6 +16,8 @@ public enum InventoryError: AxleError, Equatable {
     case lotRequired(PartNumber)
     /// A site would hold (or owe to backorders) more of one part than `Quantity.maximum`.
     case siteStockLimit(what: String, limit: Quantity)
+    /// Allocation would give a backorder more than it awaits (the allocation policy never does).
+    case allocationBeyondBackorder(backordered: Quantity, allocated: Quantity)
 
     public var code: String {
         switch self {
@@ -34,6 +36,7 @@ public enum InventoryError: AxleError, Equatable {
         case .partNotStockable: "inventory.part.not_stockable"
         case .lotRequired: "inventory.lot.required"
         case .siteStockLimit: "inventory.site_stock.limit_exceeded"
+        case .allocationBeyondBackorder: "inventory.reservation.beyond_backorder"
         }
     }
 
@@ -57,6 +60,8 @@ public enum InventoryError: AxleError, Equatable {
         case .lotRequired(let number): "part \(number) is lot- or serial-controlled: send its lot"
         case .siteStockLimit(let what, let limit):
             "the site's \(what) of this part would exceed \(limit), the most a site may hold or owe of one part"
+        case .allocationBeyondBackorder(let backordered, let allocated):
+            "only \(backordered) backordered, \(allocated) allocated"
         }
     }
 
@@ -67,7 +72,7 @@ public enum InventoryError: AxleError, Equatable {
         case .reservationNotOpen, .adjustmentNotPending: .conflict
         case .cannotApproveOwnAdjustment: .forbidden
         case .binNotAtSite, .statusNotAllowed, .insufficientStock, .insufficientAvailable, .negativeStockNotAllowed,
-             .nothingReserved, .partNotStockable, .lotRequired, .siteStockLimit:
+             .nothingReserved, .partNotStockable, .lotRequired, .siteStockLimit, .allocationBeyondBackorder:
             .ruleViolation
         }
     }

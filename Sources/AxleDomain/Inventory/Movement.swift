@@ -47,10 +47,10 @@ public enum MovementReason: String, ClosedSet {
 
 /// The document a movement belongs to: its kind and identifier.
 public struct DocumentReference: Hashable, Sendable, Codable {
-    public let type: String
+    public let type: DocumentKind
     public let id: String
 
-    public init(type: String, id: String) {
+    public init(type: DocumentKind, id: String) {
         self.type = type
         self.id = id
     }

@@ -24,7 +24,7 @@ struct SQLLedgerStore: LedgerStore {
                     \(bind: movement.quantity.milli), \(bind: from?.siteID), \(bind: from?.bin), \(bind: from?.status),
                     \(bind: from?.lot), \(bind: from?.owner), \(bind: to?.siteID), \(bind: to?.bin), \(bind: to?.status),
                     \(bind: to?.lot), \(bind: to?.owner), \(bind: movement.reason.rawValue),
-                    \(bind: movement.document.type), \(bind: movement.document.id), \(bind: movement.actorID.description),
+                    \(bind: movement.document.type.rawValue), \(bind: movement.document.id), \(bind: movement.actorID.description),
                     \(bind: movement.at.microseconds), \(bind: movement.unitCost.minorUnits),
                     \(bind: movement.value.minorUnits))
                 """).run()
@@ -94,7 +94,7 @@ struct SQLLedgerStore: LedgerStore {
         return [
             movement.id.description, movement.partID.description, movement.quantity.milli, from?.siteID, from?.bin,
             from?.status, from?.lot, from?.owner, to?.siteID, to?.bin, to?.status, to?.lot, to?.owner,
-            movement.reason.rawValue, movement.document.type, movement.document.id, movement.actorID.description,
+            movement.reason.rawValue, movement.document.type.rawValue, movement.document.id, movement.actorID.description,
             movement.at.microseconds, movement.unitCost.minorUnits, movement.value.minorUnits,
         ]
     }
@@ -178,7 +178,7 @@ struct SQLLedgerStore: LedgerStore {
             quantity: Quantity(milli: try row.value("quantity_milli")),
             from: try PositionKey.position(row, prefix: "from_"), to: try PositionKey.position(row, prefix: "to_"),
             reason: try row.enumeration("reason"),
-            document: DocumentReference(type: try row.value("document_type"), id: try row.value("document_id")),
+            document: DocumentReference(type: try row.enumeration("document_type"), id: try row.value("document_id")),
             actorID: try row.identifier("actor_id"), at: try row.instant("at_us"),
             unitCost: Money(minorUnits: try row.value("unit_cost_minor"), currency: currency))
     }
