@@ -1,4 +1,4 @@
-public import AxleStoreSQL
+import AxleStoreSQL
 import Foundation
 import Logging
 import NIOPosix
