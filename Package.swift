@@ -54,6 +54,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "AxleAudit",
+            dependencies: [
+                "AxleStoreSQL",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "AxleApplication",
             dependencies: [
                 "AxleDomain",
@@ -103,6 +115,7 @@ let package = Package(
             dependencies: [
                 "AxleDomain",
                 "AxleApplication",
+                "AxleAudit",
                 "AxleDemo",
                 "AxleServer",
                 "AxleStore",
@@ -141,7 +154,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AxleApplicationTests",
-            dependencies: ["AxleDomain", "AxleStore", "AxleApplication", "AxleTestSupport"],
+            dependencies: ["AxleDomain", "AxleStore", "AxleApplication", "AxleAudit", "AxleTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
