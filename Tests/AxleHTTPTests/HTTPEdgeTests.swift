@@ -72,6 +72,33 @@ struct HTTPEdgeTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func anEmptyFilterParameterIs400NamingItRatherThanIgnored(_ backend: TestBackend) async throws {
+        try await APIHarness.run(backend) { api in
+            let site = try await api.fixtures.site("DLR-N")
+            let part = try await api.fixtures.part("OF-1")
+            let cases: [(path: String, parameter: String)] = [
+                ("/api/v1/appointments?site=\(site.id)&status=", "status"),
+                ("/api/v1/appointments?site=\(site.id)&from=", "from"),
+                ("/api/v1/appointments?site=\(site.id)&days=", "days"),
+                ("/api/v1/repair-orders?site=\(site.id)&status=", "status"),
+                ("/api/v1/transfers?state=", "state"),
+                ("/api/v1/exceptions?state=", "state"),
+                ("/api/v1/counts?site=\(site.id)&state=", "state"),
+                ("/api/v1/atp?part=\(part.id)&site=\(site.id)&date=", "date"),
+                ("/api/v1/parts?category=", "category"),
+            ]
+            for (path, parameter) in cases {
+                let response = try await api.send(.get, path)
+                #expect(response.status == .badRequest, "\(path) → \(response)")
+                #expect((response.json["error"] as? [String: Any])?["details"] as? [String: String] == ["parameter": parameter],
+                        "\(path) → \(response)")
+            }
+            let search = try await api.send(.get, "/api/v1/parts?q=&number=")
+            #expect(search.status == .ok, "an empty search matches everything: \(search)")
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func controlCharactersInTextAreRefusedNamingTheField(_ backend: TestBackend) async throws {
         try await APIHarness.run(backend) { api in
             let trail = try await api.fixtures.auditTrail()

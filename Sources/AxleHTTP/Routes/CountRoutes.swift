@@ -52,8 +52,8 @@ struct CountRoutes {
         }
         routes.get("/api/v1/inventory-accuracy") { request, context in
             try JSONResponse.make(.ok, try await services.inventory.inventoryAccuracy(
-                site: try request.queryIdentifier("site"), from: try Self.date(request, "from"),
-                until: try Self.date(request, "until"), as: try context.requireCaller()))
+                site: try request.queryIdentifier("site"), from: try request.optionalQueryDate("from"),
+                until: try request.optionalQueryDate("until"), as: try context.requireCaller()))
         }
     }
 
@@ -63,19 +63,11 @@ struct CountRoutes {
 
     /// The `state` filter: one of the states a task rests in.
     static func state(_ request: Request) throws -> CountTask.State? {
-        guard let text = request.query("state"), !text.isEmpty else { return nil }
+        guard let text = try request.optionalQueryText("state") else { return nil }
         guard let state = CountTask.State(rawValue: text), CountTask.State.stored.contains(state) else {
             throw RequestError.invalidParameter(
                 name: "state", reason: "must be one of: " + CountTask.State.stored.map(\.rawValue).joined(separator: ", "))
         }
         return state
-    }
-
-    static func date(_ request: Request, _ name: String) throws -> CalendarDate? {
-        guard let text = request.query(name), !text.isEmpty else { return nil }
-        guard let date = CalendarDate(text) else {
-            throw RequestError.invalidParameter(name: name, reason: "must be a date as YYYY-MM-DD")
-        }
-        return date
     }
 }

@@ -90,13 +90,7 @@ struct PartRoutes {
                     name: "q", reason: "at most \(maximumSearchWords) words of up to 40 characters")
             }
         }
-        if let category = request.query("category"), !category.isEmpty {
-            guard let value = PartCategory(rawValue: category) else {
-                throw RequestError.invalidParameter(
-                    name: "category", reason: "must be one of: " + PartCategory.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            query.category = value
-        }
+        query.category = try request.optionalQueryValue("category", PartCategory.self)
         return query
     }
 }

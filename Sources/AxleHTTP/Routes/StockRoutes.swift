@@ -69,13 +69,7 @@ struct StockRoutes {
             return try JSONResponse.make(.ok, try Page(slicing: values, parameters, key: \.site.id.description))
         }
         routes.get("/api/v1/atp") { request, context in
-            var through: CalendarDate?
-            if let text = request.query("date") {
-                guard let date = CalendarDate(text) else {
-                    throw RequestError.invalidParameter(name: "date", reason: "must be a date as YYYY-MM-DD")
-                }
-                through = date
-            }
+            let through = try request.optionalQueryDate("date")
             let atp = try await services.inventory.availableToPromise(
                 part: try request.queryIdentifier("part"), site: try request.queryIdentifier("site"), through: through,
                 as: try context.requireCaller())

@@ -18,7 +18,7 @@ struct TransferRoutes {
         routes.get("/api/v1/transfers") { request, context in
             let parameters = try PageParameters(request)
             let transfers = try await services.transfers.transfers(
-                site: try request.optionalQueryIdentifier("site"), state: try Self.state(request, TransferState.self),
+                site: try request.optionalQueryIdentifier("site"), state: try request.optionalQueryValue("state", TransferState.self),
                 try parameters.page { $0 }, as: try context.requireCaller())
             return try JSONResponse.make(.ok, Page(transfers, limit: parameters.limit, key: \.id.description))
         }
@@ -55,7 +55,7 @@ struct TransferRoutes {
             let parameters = try PageParameters(request)
             let exceptions = try await services.transfers.exceptions(
                 site: try request.optionalQueryIdentifier("site"),
-                state: try Self.state(request, TransferException.State.self), try parameters.page { $0 },
+                state: try request.optionalQueryValue("state", TransferException.State.self), try parameters.page { $0 },
                 as: try context.requireCaller())
             return try JSONResponse.make(.ok, Page(exceptions, limit: parameters.limit, key: \.id.description))
         }
@@ -69,15 +69,5 @@ struct TransferRoutes {
 
     static func id(_ context: APIRequestContext) throws -> Transfer.ID {
         try context.identifier("id") { TransferError.transferNotFound($0) }
-    }
-
-    /// The optional `state` filter, one of the set's values.
-    static func state<State: ClosedSet>(_ request: Request, _ type: State.Type) throws -> State? {
-        guard let text = request.query("state"), !text.isEmpty else { return nil }
-        guard let state = State(rawValue: text) else {
-            throw RequestError.invalidParameter(
-                name: "state", reason: "must be one of: " + State.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        return state
     }
 }
