@@ -1,0 +1,90 @@
+import AxleDomain
+import AxleStore
+
+/// `parts`: every master-data field of a part, keyed by its number. A new number is created as
+/// `CreatePart` would; a known one is updated as `UpdatePart` would, and only when a field differs.
+struct PartImporter: RowImporter {
+    let columns: [ImportColumn] = [
+        .required("number"), .required("description"), .required("brand"), .required("category"),
+        .required("unit"), .optional("packs"), .required("cost"), .required("listPrice"),
+        .optional("criticality"), .optional("lifecycle"), .optional("tracking"), .optional("hazardous"),
+        .optional("coreCharge"),
+    ]
+    let keyColumns = ["number"]
+
+    func authorize(_ principal: Principal) throws {
+        try principal.authorize(.importMasterData)
+    }
+
+    func apply(_ row: ImportRow, in scope: WriteScope) async throws -> RowOutcome {
+        let currency = try await scope.stores.company.get().currency
+        let row = try Self.read(row, currency: currency)
+        guard let existing = try await scope.stores.parts.find(number: row.create.number) else {
+            let created = try await run(CreatePart(row.create), in: scope)
+            if let lifecycle = row.update.lifecycle, lifecycle != created.lifecycle {
+                _ = try await run(UpdatePart(partID: created.id, expectedVersion: created.version,
+                                             input: UpdatePart.Input(lifecycle: lifecycle)), in: scope)
+            }
+            return .created
+        }
+        var update = row.update
+        // A superseded part is in use as far as the old system knew: `active` there is no edit here.
+        if existing.lifecycle == .superseded, update.lifecycle == .active { update.lifecycle = nil }
+        guard try update.applied(to: existing, currency: currency) != existing else { return .unchanged }
+        _ = try await run(UpdatePart(partID: existing.id, expectedVersion: existing.version, input: update),
+                          in: scope)
+        return .updated
+    }
+
+    /// A row as the creation it asks for and as the update it asks for. In the update, a column
+    /// the file leaves out changes nothing and an empty optional cell sets the field's default.
+    /// `superseded` is left to the supersessions file: only a supersession makes a part superseded.
+    static func read(_ row: ImportRow, currency: Currency) throws -> (create: CreatePart.Input, update: UpdatePart.Input) {
+        var reader = RowReader(row)
+        let number = reader.value("number", "a part number: letters, digits, '-', '.', '/'", PartNumber.init)
+        let description = reader.text("description")
+        let brand = reader.text("brand")
+        let category = reader.choice("category", PartCategory.self)
+        let unit = reader.choice("unit", UnitOfMeasure.self)
+        let packs = reader.optionalValue("packs", "packs such as box=10;case=50", PackText.parse)
+        let cost = reader.money("cost", currency: currency)
+        let listPrice = reader.money("listPrice", currency: currency)
+        let criticality = reader.optionalChoice("criticality", Criticality.self)
+        let lifecycle = reader.optionalChoice("lifecycle", PartLifecycle.self)
+        let tracking = reader.optionalChoice("tracking", Tracking.self)
+        let hazardous = reader.optionalBool("hazardous")
+        let coreCharge = reader.optionalMoney("coreCharge", currency: currency)
+        guard let number, let description, let brand, let category, let unit, let cost, let listPrice,
+              reader.issues.isEmpty else { throw reader.rejection }
+        let create = CreatePart.Input(
+            number: number, description: description, brand: brand, category: category, unit: unit, packs: packs,
+            cost: cost, listPrice: listPrice, criticality: criticality, tracking: tracking, hazardous: hazardous,
+            coreCharge: coreCharge)
+        let update = UpdatePart.Input(
+            description: description, brand: brand, category: category, unit: unit,
+            packs: reader.has("packs") ? packs ?? [] : nil, cost: cost, listPrice: listPrice,
+            criticality: reader.has("criticality") ? criticality ?? .routine : nil,
+            lifecycle: lifecycle == .superseded ? nil : lifecycle,
+            tracking: reader.has("tracking") ? tracking ?? Tracking.none : nil,
+            hazardous: reader.has("hazardous") ? hazardous ?? false : nil,
+            coreCharge: coreCharge, removeCoreCharge: reader.has("coreCharge") && coreCharge == nil ? true : nil)
+        return (create, update)
+    }
+}
+
+/// Pack conversions in one cell: `box=10;case=50`.
+enum PackText {
+    static func parse(_ text: String) -> [PackConversion]? {
+        var packs: [PackConversion] = []
+        for entry in text.split(separator: ";") {
+            let parts = entry.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2, let quantity = RowReader.quantity(String(parts[1]).trimmingSpaces()) else { return nil }
+            packs.append(PackConversion(name: String(parts[0]).trimmingSpaces(), quantity: quantity))
+        }
+        return packs
+    }
+
+    static func text(_ packs: [PackConversion]) -> String {
+        packs.map { "\($0.name)=\($0.quantity)" }.joined(separator: ";")
+    }
+}
