@@ -45,6 +45,13 @@ public struct CreatePart: Command {
     }
 
     public func execute(in scope: WriteScope) async throws -> Part {
+        let part = try await validated(in: scope)
+        try await Self.record([part], in: scope)
+        return part
+    }
+
+    /// The part the input describes, checked against the rules and the catalogue; not yet stored.
+    func validated(in scope: WriteScope) async throws -> Part {
         let currency = try await scope.stores.company.get().currency
         let part = Part(
             id: scope.newID(), number: input.number,
@@ -60,10 +67,16 @@ public struct CreatePart: Command {
         if try await scope.stores.parts.find(number: part.number) != nil {
             throw CatalogError.partNumberTaken(part.number)
         }
-        try await scope.stores.parts.insert([part])
-        try await scope.audit("part.create", entityType: "part", entityID: part.id.description,
-                              before: Part?.none, after: part)
         return part
+    }
+
+    /// Stores validated parts, many to a statement (an import's batch), and audits each.
+    static func record(_ parts: [Part], in scope: WriteScope) async throws {
+        try await scope.stores.parts.insert(parts)
+        for part in parts {
+            try await scope.audit("part.create", entityType: "part", entityID: part.id.description,
+                                  before: Part?.none, after: part)
+        }
     }
 }
 

@@ -22,13 +22,13 @@ public struct ImportService: Sendable {
         let tagged = Caller(principal: caller.principal, requestID: "import:\(importID)")
         let duplicates = Self.duplicateKeys(in: table.rows, columns: importer.keyColumns)
         let writesAtOnce = !options.dryRun && options.mode == .allOrNothing
-        var pass = try await apply(table.rows, with: importer, as: tagged, issues: duplicates,
+        var pass = try await apply(table.rows, of: entity, as: tagged, issues: duplicates,
                                    keepIfClean: writesAtOnce, progress: progress)
         if options.mode == .validOnly, !options.dryRun {
             // The first pass found the bad rows without keeping anything; the second writes the rest.
             let rejected = Set(pass.issues.map(\.row))
             let valid = table.rows.filter { !rejected.contains($0.number) }
-            let second = try await apply(valid, with: importer, as: tagged, issues: [], keepIfClean: true,
+            let second = try await apply(valid, of: entity, as: tagged, issues: [], keepIfClean: true,
                                          progress: progress)
             pass = Pass(outcomes: second.outcomes, issues: pass.issues + second.issues, committed: second.committed)
         }
@@ -36,13 +36,15 @@ public struct ImportService: Sendable {
     }
 
     /// Applies rows in one write transaction, which is kept only when asked and no row failed.
-    private func apply(_ rows: [ImportRow], with importer: any RowImporter, as caller: Caller, issues: [ImportIssue],
+    /// Each pass has an importer of its own: what one keeps back to store in batches is its pass's.
+    private func apply(_ rows: [ImportRow], of entity: ImportEntity, as caller: Caller, issues: [ImportIssue],
                        keepIfClean: Bool, progress: @escaping @Sendable (ImportProgress) -> Void) async throws -> Pass {
         let refused = Set(issues.map(\.row))
         do {
             return try await dependencies.database.write { stores in
                 let scope = WriteScope(stores: stores, caller: caller, now: dependencies.clock.now(),
                                        ids: dependencies.ids)
+                let importer = entity.importer()
                 var pass = Pass(issues: issues)
                 for (index, row) in rows.enumerated() where !refused.contains(row.number) {
                     do {
@@ -54,6 +56,7 @@ public struct ImportService: Sendable {
                     }
                     progress(ImportProgress(rowsDone: index + 1, rowsTotal: rows.count))
                 }
+                try await importer.finish(in: scope)
                 guard keepIfClean, pass.issues.isEmpty else { throw RolledBack(pass: pass) }
                 pass.committed = true
                 return pass

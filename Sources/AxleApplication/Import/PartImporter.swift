@@ -1,8 +1,10 @@
 import AxleDomain
 import AxleStore
+import Synchronization
 
 /// `parts`: every master-data field of a part, keyed by its number. A new number is created as
-/// `CreatePart` would; a known one is updated as `UpdatePart` would, and only when a field differs.
+/// `CreatePart` would, its rows stored many to a statement (`finish` stores the last ones); a
+/// known one is updated as `UpdatePart` would, and only when a field differs.
 struct PartImporter: RowImporter {
     let columns: [ImportColumn] = [
         .required("number"), .required("description"), .required("brand"), .required("category"),
@@ -11,6 +13,9 @@ struct PartImporter: RowImporter {
         .optional("coreCharge"),
     ]
     let keyColumns = ["number"]
+    /// Created parts not yet stored: one statement for many keeps the search index's upkeep per
+    /// statement, not per part. No later row of the file can refer to them (numbers are unique in it).
+    private let pending = PendingParts()
 
     func authorize(_ principal: Principal) throws {
         try principal.authorize(.importMasterData)
@@ -20,8 +25,12 @@ struct PartImporter: RowImporter {
         let currency = try await scope.stores.company.get().currency
         let row = try Self.read(row, currency: currency)
         guard let existing = try await scope.stores.parts.find(number: row.create.number) else {
-            let created = try await run(CreatePart(row.create), in: scope)
+            let command = CreatePart(row.create)
+            try command.authorize(scope.caller.principal)
+            let created = try await command.validated(in: scope)
+            try await pending.add(created, in: scope)
             if let lifecycle = row.update.lifecycle, lifecycle != created.lifecycle {
+                try await pending.store(in: scope)
                 _ = try await run(UpdatePart(partID: created.id, expectedVersion: created.version,
                                              input: UpdatePart.Input(lifecycle: lifecycle)), in: scope)
             }
@@ -34,6 +43,10 @@ struct PartImporter: RowImporter {
         _ = try await run(UpdatePart(partID: existing.id, expectedVersion: existing.version, input: update),
                           in: scope)
         return .updated
+    }
+
+    func finish(in scope: WriteScope) async throws {
+        try await pending.store(in: scope)
     }
 
     /// A row as the creation it asks for and as the update it asks for. In the update, a column
@@ -86,5 +99,28 @@ enum PackText {
 
     static func text(_ packs: [PackConversion]) -> String {
         packs.map { "\($0.name)=\($0.quantity)" }.joined(separator: ";")
+    }
+}
+
+/// Parts validated by `CreatePart` and waiting to be stored in one statement.
+private final class PendingParts: Sendable {
+    static let batchSize = 500
+    private let parts = Mutex<[Part]>([])
+
+    func add(_ part: Part, in scope: WriteScope) async throws {
+        let full = parts.withLock { parts in
+            parts.append(part)
+            return parts.count >= Self.batchSize
+        }
+        if full { try await store(in: scope) }
+    }
+
+    func store(in scope: WriteScope) async throws {
+        let batch = parts.withLock { parts in
+            defer { parts = [] }
+            return parts
+        }
+        guard !batch.isEmpty else { return }
+        try await CreatePart.record(batch, in: scope)
     }
 }

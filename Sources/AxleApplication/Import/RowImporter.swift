@@ -17,6 +17,9 @@ protocol RowImporter: Sendable {
     /// Applies one row in the import's transaction. Throws `RowRejected` for cells that do not
     /// parse and the use case's own error for a rule the row breaks.
     func apply(_ row: ImportRow, in scope: WriteScope) async throws -> RowOutcome
+
+    /// Stores what `apply` kept back to store many rows at once; called after the last row.
+    func finish(in scope: WriteScope) async throws
 }
 
 enum RowOutcome: Sendable {
@@ -24,6 +27,8 @@ enum RowOutcome: Sendable {
 }
 
 extension RowImporter {
+    func finish(in scope: WriteScope) async throws {}
+
     /// Runs a use case for a row as the runner would inside its transaction: the command's own
     /// authorisation (role and site scope), then its validation, change and audit.
     func run<C: Command>(_ command: C, in scope: WriteScope) async throws -> C.Output {
