@@ -1,6 +1,6 @@
 import AxleApplication
 import AxleDomain
-public import ArgumentParser
+import ArgumentParser
 import Foundation
 
 struct Export: AsyncParsableCommand {

@@ -1,6 +1,6 @@
 import AxleDomain
 import CSV
-public import Foundation
+import Foundation
 
 /// An import file read into rows: UTF-8 (a leading byte-order mark is dropped), RFC 4180
 /// quoting, a header row naming the columns, within `ImportLimits`.

@@ -1,4 +1,4 @@
-public import AxleDomain
+import AxleDomain
 import AxleStore
 
 /// Writes an entity as the CSV its import reads (the same columns, business keys instead of

@@ -1,4 +1,4 @@
-public import AxleDomain
+import AxleDomain
 
 /// How an import is run.
 public struct ImportOptions: Sendable {

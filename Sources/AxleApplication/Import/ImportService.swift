@@ -1,4 +1,4 @@
-public import AxleDomain
+import AxleDomain
 import AxleStore
 public import Foundation
 
