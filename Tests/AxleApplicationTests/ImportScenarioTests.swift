@@ -229,6 +229,24 @@ struct ImportScenarioTests {
         }
     }
 
+    /// Two imports of the same parts at once: whichever stores a part second finds it there (on
+    /// PostgreSQL its insert waits for the first import's commit, loses on the unique number and
+    /// the pass runs again), so each part is created once, by one of them, and audited once.
+    @Test(arguments: TestBackend.available)
+    func twoOverlappingImportsOfTheSamePartsEndConsistent(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            async let first = services.importFile(.parts, ImportFiles.parts)
+            async let second = services.importFile(.parts, ImportFiles.parts)
+            let reports = try await [first, second]
+            #expect(reports.allSatisfy { $0.committed && $0.issues.isEmpty && $0.updated == 0 }, "\(reports)")
+            #expect(reports.map(\.created).reduce(0, +) == 5, "\(reports.map(\.created))")
+            #expect(reports.map { $0.created + $0.unchanged } == [5, 5])
+            let creations = try await Fixtures(services: services).auditTrail().filter { $0.action == "part.create" }
+            #expect(creations.count == 5)
+            #expect(try await services.export(.parts).split(separator: "\n").count == 6)
+        }
+    }
+
     private func site(_ code: String, _ services: AxleServices) async throws -> Site? {
         try await services.database.read { try await $0.sites.find(code: Code(code)!) }
     }
