@@ -40,6 +40,29 @@ public struct ImportService: Sendable {
     private func apply(_ rows: [ImportRow], of entity: ImportEntity, as caller: Caller, issues: [ImportIssue],
                        keepIfClean: Bool, progress: @escaping @Sendable (ImportProgress) -> Void) async throws -> Pass {
         let refused = Set(issues.map(\.row))
+        var attempt = 1
+        while true {
+            do {
+                return try await pass(rows, of: entity, as: caller, issues: issues, refused: refused,
+                                      keepIfClean: keepIfClean, progress: progress)
+            } catch let error as StoreError where Self.isLostRace(error) && attempt < CommandRunner.attempts {
+                // A concurrent writer (an overlapping import) stored a row this pass also creates;
+                // the pass runs again and finds those rows there.
+                attempt += 1
+            }
+        }
+    }
+
+    private static func isLostRace(_ error: StoreError) -> Bool {
+        switch error {
+        case .uniqueViolation, .serializationFailure: true
+        default: false
+        }
+    }
+
+    private func pass(_ rows: [ImportRow], of entity: ImportEntity, as caller: Caller, issues: [ImportIssue],
+                      refused: Set<Int>, keepIfClean: Bool,
+                      progress: @escaping @Sendable (ImportProgress) -> Void) async throws -> Pass {
         do {
             return try await dependencies.database.write { stores in
                 let scope = WriteScope(stores: stores, caller: caller, now: dependencies.clock.now(),
