@@ -7,7 +7,7 @@ struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export one entity as the CSV file its import reads (docs/import.md).")
 
-    @Argument(help: "parts, sites, bins, suppliers, supersessions, substitutes, fitments or openingStock")
+    @Argument(help: "sites, bins, suppliers, parts, supersessions, substitutes, fitments, openingStock or vehicles")
     var entity: ImportEntity
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")

@@ -15,11 +15,12 @@ enum ImportFiles {
     static let substitutes = example(.substitutes)
     static let fitments = example(.fitments)
     static let openingStock = example(.openingStock)
+    static let vehicles = example(.vehicles)
 
     /// Every file, in load order.
     static let all: [(ImportEntity, String)] = [
         (.sites, sites), (.bins, bins), (.suppliers, suppliers), (.parts, parts), (.supersessions, supersessions),
-        (.substitutes, substitutes), (.fitments, fitments), (.openingStock, openingStock),
+        (.substitutes, substitutes), (.fitments, fitments), (.openingStock, openingStock), (.vehicles, vehicles),
     ]
 
     private static func example(_ entity: ImportEntity) -> String {

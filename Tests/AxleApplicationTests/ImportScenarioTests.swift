@@ -11,7 +11,7 @@ struct ImportScenarioTests {
     func everyEntityLoadsThroughItsUseCaseAndEachChangeIsAuditedWithTheImportsID(_ backend: TestBackend) async throws {
         try await backend.withServices { services in
             let reports = try await services.importAll()
-            #expect(reports.map(\.created) == [2, 3, 2, 5, 1, 1, 2, 4])
+            #expect(reports.map(\.created) == [2, 3, 2, 5, 1, 1, 2, 4, 2])
             #expect(reports.allSatisfy { $0.committed && $0.issues.isEmpty && $0.updated == 0 && $0.unchanged == 0 })
 
             let filter = try #require(try await services.part("OF-2"))
@@ -38,6 +38,8 @@ struct ImportScenarioTests {
                     == ["part.create", "part.create", "part.create", "part.create", "part.create", "part.supersede",
                         "part.update"])
             #expect(trail.filter { $0.entityType == "openingStock" }.count == 4)
+            let porsche = try await services.database.read { try await $0.vehicles.find(vin: try VIN(validating: "WP0ZZZ99ZTS392124")) }
+            #expect(porsche?.make == "Porsche" && porsche?.modelYear == 1996 && porsche?.engine == nil)
         }
     }
 
@@ -73,7 +75,7 @@ struct ImportScenarioTests {
 
             let again = try await services.importAll()
             #expect(again.allSatisfy { $0.created == 0 && $0.updated == 0 && $0.issues.isEmpty })
-            #expect(again.map(\.unchanged) == [2, 3, 2, 5, 1, 1, 2, 4])
+            #expect(again.map(\.unchanged) == [2, 3, 2, 5, 1, 1, 2, 4, 2])
             #expect(try await fixtures.auditTrail().count == trail)
             #expect(try await services.export(.parts) == partsBefore)
             #expect(try await services.part("OF-2")?.version == 1)

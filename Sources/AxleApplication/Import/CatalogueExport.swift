@@ -83,6 +83,12 @@ struct CatalogueExport {
         return rows
     }
 
+    func vehicles() async throws -> [[String]] {
+        try await Pages.all(key: \.vin.rawValue) { try await stores.vehicles.list($0) }.map { vehicle in
+            [vehicle.vin.rawValue, vehicle.make, vehicle.model, String(vehicle.modelYear), vehicle.engine ?? ""]
+        }
+    }
+
     static func numbers(_ parts: [Part]) -> [Part.ID: String] {
         Dictionary(uniqueKeysWithValues: parts.map { ($0.id, $0.number.rawValue) })
     }

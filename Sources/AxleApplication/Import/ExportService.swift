@@ -26,6 +26,7 @@ public struct ExportService: Sendable {
             case .substitutes: return try await catalogue.substitutes()
             case .fitments: return try await catalogue.fitments()
             case .openingStock: return try await OpeningStockExport(catalogue: catalogue).rows(for: principal)
+            case .vehicles: return try await catalogue.vehicles()
             }
         }
         return try CSVText.render([header] + rows)

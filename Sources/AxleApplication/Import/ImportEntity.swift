@@ -3,7 +3,7 @@ public import AxleDomain
 /// What an import file holds: one entity per file, each with its documented column set
 /// (`docs/import.md`). Master data first, then what refers to it.
 public enum ImportEntity: String, ClosedSet {
-    case parts, sites, bins, suppliers, supersessions, substitutes, fitments, openingStock
+    case parts, sites, bins, suppliers, supersessions, substitutes, fitments, openingStock, vehicles
 
     /// The importer that reads, validates and applies this entity's rows.
     func importer() -> any RowImporter {
@@ -16,6 +16,7 @@ public enum ImportEntity: String, ClosedSet {
         case .substitutes: SubstituteImporter()
         case .fitments: FitmentImporter()
         case .openingStock: OpeningStockImporter()
+        case .vehicles: VehicleImporter()
         }
     }
 
