@@ -231,6 +231,24 @@ struct ImportScenarioTests {
         }
     }
 
+    @Test(arguments: TestBackend.available)
+    func aVehicleWithABadVINOrOtherDetailsIsRefusedAtItsVIN(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            _ = try await services.importFile(.vehicles, ImportFiles.vehicles)
+            let file = """
+                vin,make,model,modelYear,engine
+                1HGCM82633A004352,Honda,Civic,2003,2.4 i-VTEC
+                1HGCM82633A004353,Honda,Accord,2003,
+                WP0ZZZ99ZTS392124,,911,,
+
+                """
+            let report = try await services.importFile(.vehicles, file)
+            #expect(report.issues.map { "\($0.row) \($0.column)" } == ["2 vin", "3 vin"], "\(report.issues)")
+            #expect(report.issues.first?.reason.contains("not edited") == true)
+            #expect(report.unchanged == 1 && !report.committed)
+        }
+    }
+
     /// Two imports of the same parts at once: whichever stores a part second finds it there (on
     /// PostgreSQL its insert waits for the first import's commit, loses on the unique number and
     /// the pass runs again), so each part is created once, by one of them, and audited once.
