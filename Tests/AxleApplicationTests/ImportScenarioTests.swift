@@ -232,6 +232,24 @@ struct ImportScenarioTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func aRowWithMoreOrFewerCellsThanTheHeaderIsRefused(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let file = """
+                code,name,leadTimeDays
+                BOSCH,Robert Bosch, GmbH,5
+                MANN,Mann+Hummel
+                ELRING,Elring,2
+
+                """
+            let report = try await services.importFile(.suppliers, file, options: ImportOptions(mode: .validOnly))
+            #expect(report.issues.map { "\($0.row) \($0.reason)" } == [
+                "2 has 4 cells where the header names 3 columns", "3 has 2 cells where the header names 3 columns",
+            ])
+            #expect(report.created == 1 && report.committed)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func aVehicleWithABadVINOrOtherDetailsIsRefusedAtItsVIN(_ backend: TestBackend) async throws {
         try await backend.withServices { services in
             _ = try await services.importFile(.vehicles, ImportFiles.vehicles)

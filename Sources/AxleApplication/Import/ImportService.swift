@@ -20,9 +20,9 @@ public struct ImportService: Sendable {
         let table = try CSVTable.parse(file, columns: importer.columns, limits: options.limits)
         let importID: Identifier<ImportReport> = dependencies.ids.next()
         let tagged = Caller(principal: caller.principal, requestID: "import:\(importID)")
-        let duplicates = Self.duplicateKeys(in: table.rows, columns: importer.keyColumns)
+        let refusedAtOnce = Self.misshapenRows(table) + Self.duplicateKeys(in: table.rows, columns: importer.keyColumns)
         let writesAtOnce = !options.dryRun && options.mode == .allOrNothing
-        var pass = try await apply(table.rows, of: entity, as: tagged, issues: duplicates,
+        var pass = try await apply(table.rows, of: entity, as: tagged, issues: refusedAtOnce,
                                    keepIfClean: writesAtOnce, progress: progress)
         if options.mode == .validOnly, !options.dryRun {
             // The first pass found the bad rows without keeping anything; the second writes the rest.
@@ -96,6 +96,15 @@ public struct ImportService: Sendable {
         let column = row.has(name) ? name : ""
         let reason = (error as? ValidationError)?.reason ?? error.message
         return ImportIssue(row: row.number, column: column, value: column.isEmpty ? "" : row[column], reason: reason)
+    }
+
+    /// Rows with more or fewer cells than the header names columns: usually an unquoted comma,
+    /// which shifts every later cell into the wrong column.
+    static func misshapenRows(_ table: CSVTable) -> [ImportIssue] {
+        table.rows.filter { $0.cells.count != table.header.count }.map { row in
+            ImportIssue(row: row.number, column: "", value: "",
+                        reason: "has \(row.cells.count) cells where the header names \(table.header.count) columns")
+        }
     }
 
     /// Rows that repeat an earlier row's key: the file would otherwise say two things of one entity.
