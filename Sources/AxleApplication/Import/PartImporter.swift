@@ -54,7 +54,7 @@ struct PartImporter: RowImporter {
     /// `superseded` is left to the supersessions file: only a supersession makes a part superseded.
     static func read(_ row: ImportRow, currency: Currency) throws -> (create: CreatePart.Input, update: UpdatePart.Input) {
         var reader = RowReader(row)
-        let number = reader.value("number", "a part number: letters, digits, '-', '.', '/'", PartNumber.init)
+        let number = reader.value("number", PartColumn.expectation, PartNumber.init)
         let description = reader.text("description")
         let brand = reader.text("brand")
         let category = reader.choice("category", PartCategory.self)

@@ -38,7 +38,3 @@ struct SiteImporter: RowImporter {
         return .updated
     }
 }
-
-enum CodeColumn {
-    static let expectation = "a code of up to 20 letters, digits, '-' or '_'"
-}

@@ -42,7 +42,3 @@ struct SupersessionImporter: RowImporter {
         return .created
     }
 }
-
-enum PartColumn {
-    static let expectation = "a part number: letters, digits, '-', '.', '/'"
-}
