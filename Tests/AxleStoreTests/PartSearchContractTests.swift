@@ -147,6 +147,30 @@ struct PartSearchContractTests {
         }
     }
 
+    /// Migration 9 skips the index when an update leaves the searched text alone: the part is
+    /// still found by its words afterwards, and a later change of its text still reaches the index.
+    @Test(arguments: TestBackend.available)
+    func anUpdateThatLeavesTheTextAloneKeepsThePartFound(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let database = services.database
+            let original = part("HX-1", 1, "Heater hose")
+            try await database.write { try await $0.parts.insert([original]) }
+            var repriced = original
+            repriced.lifecycle = .obsolete
+            repriced.version = 2
+            let unchangedText = repriced
+            try await database.write { try await $0.parts.update(unchangedText, replacing: 1) }
+            #expect(try await numbers(["heater", "hose"], in: database) == ["HX-1"])
+            var renamed = unchangedText
+            renamed.description = "Radiator hose"
+            renamed.version = 3
+            let changedText = renamed
+            try await database.write { try await $0.parts.update(changedText, replacing: 2) }
+            #expect(try await numbers(["heater"], in: database) == [])
+            #expect(try await numbers(["radiator"], in: database) == ["HX-1"])
+        }
+    }
+
     /// Full-text query syntax in user input is text, never an operator, and never an error.
     @Test(arguments: TestBackend.available)
     func hostileCharactersAreSeparatorsNotSyntax(_ backend: TestBackend) async throws {

@@ -45,6 +45,13 @@ public struct CreatePart: Command {
     }
 
     public func execute(in scope: WriteScope) async throws -> Part {
+        let part = try await validated(in: scope)
+        try await Self.record([part], in: scope)
+        return part
+    }
+
+    /// The part the input describes, checked against the rules and the catalogue; not yet stored.
+    func validated(in scope: WriteScope) async throws -> Part {
         let currency = try await scope.stores.company.get().currency
         let part = Part(
             id: scope.newID(), number: input.number,
@@ -60,10 +67,15 @@ public struct CreatePart: Command {
         if try await scope.stores.parts.find(number: part.number) != nil {
             throw CatalogError.partNumberTaken(part.number)
         }
-        try await scope.stores.parts.insert([part])
-        try await scope.audit(.partCreate, entityID: part.id.description,
-                              before: Part?.none, after: part)
         return part
+    }
+
+    /// Stores validated parts, many to a statement (an import's batch), and audits each.
+    static func record(_ parts: [Part], in scope: WriteScope) async throws {
+        try await scope.stores.parts.insert(parts)
+        for part in parts {
+            try await scope.audit(.partCreate, entityID: part.id.description, before: Part?.none, after: part)
+        }
     }
 }
 
@@ -123,30 +135,34 @@ public struct UpdatePart: Command {
         guard let before = try await scope.stores.parts.find(id: partID) else {
             throw CatalogError.partNotFound(partID.description)
         }
-        let currency = try await scope.stores.company.get().currency
-        var part = before
-        part.version = try before.nextVersion(expecting: expectedVersion)
-        if let value = input.description { part.description = try Validate.text(value, field: "description") }
-        if let value = input.brand { part.brand = try Validate.text(value, field: "brand", maximumLength: 80) }
-        if let value = input.category { part.category = value }
-        if let value = input.unit { part.unit = value }
-        if let value = input.packs { part.packs = try PartRules.validPacks(value) }
-        if let value = input.cost { part.cost = try Validate.money(value, field: "cost", currency: currency) }
-        if let value = input.listPrice {
-            part.listPrice = try Validate.money(value, field: "listPrice", currency: currency)
-        }
-        if let value = input.criticality { part.criticality = value }
-        if let value = input.lifecycle { part.lifecycle = try before.lifecycle.edit(to: value) }
-        if let value = input.tracking { part.tracking = value }
-        if let value = input.hazardous { part.hazardous = value }
-        if input.removeCoreCharge == true { part.coreCharge = nil }
-        if let value = input.coreCharge {
-            part.coreCharge = try Validate.money(value, field: "coreCharge", currency: currency)
-        }
+        let version = try before.nextVersion(expecting: expectedVersion)
+        var part = try input.applied(to: before, currency: try await scope.stores.company.get().currency)
+        part.version = version
         try await scope.stores.parts.update(part, replacing: before.version)
         try await scope.audit(.partUpdate, entityID: part.id.description,
                               before: before, after: part,
                               reason: try Validate.optionalText(input.reason, field: "reason", maximumLength: 500))
+        return part
+    }
+}
+
+extension UpdatePart.Input {
+    /// The part with the fields present changed, each through its rule; the version is the caller's.
+    func applied(to before: Part, currency: Currency) throws -> Part {
+        var part = before
+        if let value = description { part.description = try Validate.text(value, field: "description") }
+        if let value = brand { part.brand = try Validate.text(value, field: "brand", maximumLength: 80) }
+        if let value = category { part.category = value }
+        if let value = unit { part.unit = value }
+        if let value = packs { part.packs = try PartRules.validPacks(value) }
+        if let value = cost { part.cost = try Validate.money(value, field: "cost", currency: currency) }
+        if let value = listPrice { part.listPrice = try Validate.money(value, field: "listPrice", currency: currency) }
+        if let value = criticality { part.criticality = value }
+        if let value = lifecycle { part.lifecycle = try before.lifecycle.edit(to: value) }
+        if let value = tracking { part.tracking = value }
+        if let value = hazardous { part.hazardous = value }
+        if removeCoreCharge == true { part.coreCharge = nil }
+        if let value = coreCharge { part.coreCharge = try Validate.money(value, field: "coreCharge", currency: currency) }
         return part
     }
 }

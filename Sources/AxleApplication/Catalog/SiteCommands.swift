@@ -75,15 +75,24 @@ public struct UpdateSite: Command {
         guard let before = try await scope.stores.sites.find(id: siteID) else {
             throw CatalogError.siteNotFound(siteID.description)
         }
-        var site = before
-        site.version = try before.nextVersion(expecting: expectedVersion)
-        if let value = input.name { site.name = try Validate.text(value, field: "name") }
-        if let value = input.kind { site.kind = value }
-        if let value = input.location { site.location = value }
-        if let value = input.timeZone { site.timeZone = try SiteRules.timeZone(value) }
+        let version = try before.nextVersion(expecting: expectedVersion)
+        var site = try input.applied(to: before)
+        site.version = version
         try await scope.stores.sites.update(site, replacing: before.version)
         try await scope.audit(.siteUpdate, entityID: site.id.description,
                               before: before, after: site)
+        return site
+    }
+}
+
+extension UpdateSite.Input {
+    /// The site with the fields present changed, each through its rule; the version is the caller's.
+    func applied(to before: Site) throws -> Site {
+        var site = before
+        if let value = name { site.name = try Validate.text(value, field: "name") }
+        if let value = kind { site.kind = value }
+        if let value = location { site.location = value }
+        if let value = timeZone { site.timeZone = try SiteRules.timeZone(value) }
         return site
     }
 }

@@ -69,15 +69,24 @@ public struct UpdateSupplier: Command {
         guard let before = try await scope.stores.suppliers.find(id: supplierID) else {
             throw CatalogError.supplierNotFound(supplierID.description)
         }
-        var supplier = before
-        supplier.version = try before.nextVersion(expecting: expectedVersion)
-        if let value = input.name { supplier.name = try Validate.text(value, field: "name") }
-        if let value = input.leadTimeDays {
-            supplier.leadTimeDays = try Validate.range(value, Supplier.leadTimeRange, field: "leadTimeDays")
-        }
+        let version = try before.nextVersion(expecting: expectedVersion)
+        var supplier = try input.applied(to: before)
+        supplier.version = version
         try await scope.stores.suppliers.update(supplier, replacing: before.version)
         try await scope.audit(.supplierUpdate, entityID: supplier.id.description,
                               before: before, after: supplier)
+        return supplier
+    }
+}
+
+extension UpdateSupplier.Input {
+    /// The supplier with the fields present changed, each through its rule; the version is the caller's.
+    func applied(to before: Supplier) throws -> Supplier {
+        var supplier = before
+        if let value = name { supplier.name = try Validate.text(value, field: "name") }
+        if let value = leadTimeDays {
+            supplier.leadTimeDays = try Validate.range(value, Supplier.leadTimeRange, field: "leadTimeDays")
+        }
         return supplier
     }
 }

@@ -6,7 +6,7 @@ public enum EntityKind: String, ClosedSet {
     // Security
     case principal, token
     // Inventory
-    case reservation, receipt, stockMove, adjustment, count, countPolicy
+    case reservation, receipt, openingStock, stockMove, adjustment, count, countPolicy
     // Transfers
     case transfer, exception
     // Service

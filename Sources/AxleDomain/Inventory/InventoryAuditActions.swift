@@ -4,6 +4,7 @@ extension AuditAction {
     public static let reservationConsume = AuditAction("reservation.consume", on: .reservation)
     public static let reservationAllocate = AuditAction("reservation.allocate", on: .reservation)
     public static let receiptPost = AuditAction("receipt.post", on: .receipt)
+    public static let openingStockPost = AuditAction("openingStock.post", on: .openingStock)
     public static let stockPolicySave = AuditAction("site.stock_policy", on: .site)
     public static let countPolicyUpdate = AuditAction("countPolicy.update", on: .countPolicy)
     public static let countCreate = AuditAction("count.create", on: .count)
@@ -22,7 +23,7 @@ extension AuditAction {
 
     static let inventory: [AuditAction] = [
         .reservationCreate, .reservationRelease, .reservationConsume, .reservationAllocate, .receiptPost,
-        .stockPolicySave, .countPolicyUpdate, .countCreate, .countEnter, .countApprove, .countReject,
+        .openingStockPost, .stockPolicySave, .countPolicyUpdate, .countCreate, .countEnter, .countApprove, .countReject,
         .adjustmentRequest, .adjustmentPost, .adjustmentApprove, .adjustmentReject,
     ] + StockMoveKind.allCases.map(stockMove)
 }

@@ -43,6 +43,8 @@ public enum MovementReason: String, ClosedSet {
     case issue
     case adjustmentFound, adjustmentLost, adjustmentDamaged, adjustmentCount
     case transferShip, transferReceive, transferShort, transferDamaged, transferOver
+    /// Stock a site held before it started with Axle, loaded once by an opening-stock import.
+    case opening
 }
 
 /// The document a movement belongs to: its kind and identifier.

@@ -9,7 +9,7 @@ public enum Role: String, ClosedSet {
             [.readMasterData, .editCatalog, .editSuppliers, .editBins, .readAudit, .readStock, .receiveStock,
              .moveStock, .adjustStock, .approveAdjustments, .reserveStock, .issueStock, .requestTransfers,
              .approveTransfers, .shipTransfers, .receiveTransfers, .resolveExceptions, .countStock, .approveCounts,
-             .configureCounts, .readService]
+             .configureCounts, .readService, .importOpeningStock]
         case .buyer: [.readMasterData, .editSuppliers, .readStock]
         case .warehouse:
             [.readMasterData, .editBins, .readStock, .receiveStock, .moveStock, .adjustStock, .issueStock,
@@ -85,4 +85,8 @@ public enum Permission: String, ClosedSet {
     case clockLabor
     /// Invoice and close completed repair orders.
     case invoiceRepairOrders
+    /// Load master data (parts, sites, bins, suppliers, catalogue links) from files.
+    case importMasterData
+    /// Load the stock a site in scope held before it started with Axle.
+    case importOpeningStock
 }
