@@ -9,7 +9,9 @@ import Synchronization
 /// `BEGIN IMMEDIATE … COMMIT`, each inside its own savepoint, and answers them only after
 /// that commit is durable. One fsync then serves a whole batch, so throughput grows with
 /// concurrency without weakening durability; a write that throws rolls back to its
-/// savepoint and leaves the rest of the batch alone.
+/// savepoint and leaves the rest of the batch alone. A write alone in its batch needs no
+/// savepoint (a failure rolls back the transaction): inside one, SQLite keeps a statement
+/// journal that every later statement walks, which made a long import quadratic.
 ///
 /// The drain loop runs on the writer connection's own thread (`EventLoopTaskExecutor`) and calls
 /// SQLite synchronously there (`SQLiteHandle`): its statements are strictly serial, so any wait
@@ -17,7 +19,8 @@ import Synchronization
 final class GroupCommitWriter: Sendable {
     /// One queued write: `run` executes it inside the batch, `finish` answers its caller.
     struct Job: Sendable {
-        let run: @Sendable (any SQLDatabase) async -> Void
+        /// Runs the write, in a savepoint when it shares the transaction; tells whether it succeeded.
+        let run: @Sendable (any SQLDatabase, _ shared: Bool) async -> Bool
         let finish: @Sendable ((any Error)?) -> Void
     }
 
@@ -52,9 +55,12 @@ final class GroupCommitWriter: Sendable {
         let outcome = Mutex<Swift.Result<Result, any Error>?>(nil)
         return try await withCheckedThrowingContinuation { continuation in
             let job = Job(
-                run: { sql in
-                    let result = await Self.inSavepoint(sql) { try await body(sql) }
+                run: { sql, shared in
+                    let result = shared
+                        ? await Self.inSavepoint(sql) { try await body(sql) }
+                        : await Self.outcome { try await body(sql) }
                     outcome.withLock { $0 = result }
+                    if case .success = result { return true } else { return false }
                 },
                 finish: { commitError in
                     if let commitError {
@@ -97,13 +103,31 @@ final class GroupCommitWriter: Sendable {
             for job in batch { job.finish(Dialect.translate(error)) }
             return
         }
-        for job in batch { await job.run(sql) }
+        if let alone = batch.first, batch.count == 1 {
+            // A write alone that failed leaves nothing to keep: its own error answers it.
+            guard await alone.run(sql, false) else {
+                try? await sql.raw("ROLLBACK").run()
+                alone.finish(nil)
+                return
+            }
+        } else {
+            for job in batch { _ = await job.run(sql, true) }
+        }
         do {
             try await sql.raw("COMMIT").run()
             for job in batch { job.finish(nil) }
         } catch {
             try? await sql.raw("ROLLBACK").run()
             for job in batch { job.finish(Dialect.translate(error)) }
+        }
+    }
+
+    /// Runs one write that has the transaction to itself.
+    private static func outcome<Result>(_ body: () async throws -> Result) async -> Swift.Result<Result, any Error> {
+        do {
+            return .success(try await body())
+        } catch {
+            return .failure(Dialect.translate(error))
         }
     }
 
