@@ -87,6 +87,8 @@ public protocol LedgerStore: Sendable {
     func postInBulk(_ movements: [Movement]) async throws
     /// A part's movements, oldest first, optionally only those touching one site.
     func history(part: Part.ID, site: Site.ID?, _ page: PageRequest<Int64>) async throws -> [LedgerEntry]
+    /// Every movement posted from `from` (included) to `to` (excluded), in posting order: a period's ledger.
+    func movements(from: Instant, to: Instant, _ page: PageRequest<Int64>) async throws -> [PostedMovement]
     /// Everything that breaks a ledger invariant, in words; empty when the ledger is sound.
     func verify() async throws -> [String]
 }
@@ -133,4 +135,15 @@ public protocol AdjustmentStore: Sendable {
 /// Stock expected to arrive at a site, with the day it is due.
 public protocol InboundStore: Sendable {
     func expected(part: Part.ID, site: Site.ID) async throws -> [AvailableToPromise.Inbound]
+}
+
+/// A movement with its place in the ledger.
+public struct PostedMovement: Hashable, Sendable {
+    public let sequence: Int64
+    public let movement: Movement
+
+    public init(sequence: Int64, movement: Movement) {
+        self.sequence = sequence
+        self.movement = movement
+    }
 }

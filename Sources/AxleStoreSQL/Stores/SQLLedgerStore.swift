@@ -144,6 +144,15 @@ struct SQLLedgerStore: LedgerStore {
         }
     }
 
+    func movements(from: Instant, to: Instant, _ page: PageRequest<Int64>) async throws -> [PostedMovement] {
+        try await sql.raw("""
+            SELECT m.*, c.currency AS company_currency FROM movements m CROSS JOIN company c
+            WHERE m.at_us >= \(bind: from.microseconds) AND m.at_us < \(bind: to.microseconds)
+              AND m.sequence > \(bind: page.after ?? 0)
+            ORDER BY m.sequence LIMIT \(literal: page.limit)
+            """).all().map { row in PostedMovement(sequence: try row.value("sequence"), movement: try Self.movement(row)) }
+    }
+
     /// The running balance up to and including movement `sequence`.
     private func balanceBefore(part: Part.ID, site: Site.ID?, sequence: Int64) async throws -> Quantity {
         guard sequence > 0 else { return .zero }
