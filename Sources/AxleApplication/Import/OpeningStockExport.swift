@@ -16,7 +16,9 @@ struct OpeningStockExport {
         }
         let siteCodes = Dictionary(uniqueKeysWithValues: sites.map { ($0.id, $0.code) })
         var rows: [[String]] = []
-        for entry in try await matrix() {
+        for entry in try await Pages.all(key: { ($0.partID, $0.siteID) }, { page in
+            try await stores.stock.matrix(after: page.after, limit: page.limit)
+        }) {
             guard let site = siteCodes[entry.siteID], let part = parts[entry.partID] else { continue }
             let cost = try await StockRules.unitCost(of: part, in: stores)
             for balance in try await stores.stock.balances(part: part.id, site: entry.siteID)
@@ -27,18 +29,5 @@ struct OpeningStockExport {
             }
         }
         return rows.sorted { $0.lexicographicallyPrecedes($1) }
-    }
-
-    /// Every part × site with stock or commitments.
-    private func matrix() async throws -> [SiteStock] {
-        var entries: [SiteStock] = []
-        var after: (Part.ID, Site.ID)?
-        let limit = PageRequest<Int64>.maximumLimit
-        while true {
-            let page = try await catalogue.stores.stock.matrix(after: after, limit: limit)
-            entries += page
-            guard page.count == limit, let last = page.last else { return entries }
-            after = (last.partID, last.siteID)
-        }
     }
 }
