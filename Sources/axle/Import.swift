@@ -11,7 +11,7 @@ struct Import: AsyncParsableCommand {
             standard output. Exits non-zero when any row was rejected.
             """)
 
-    @Argument(help: "sites, bins, suppliers, parts, supersessions, substitutes, fitments, openingStock or vehicles")
+    @Argument(help: "sites, bins, suppliers, parts, supersessions, substitutes, fitments, openingStock, vehicles or stockPolicies")
     var entity: ImportEntity
 
     @Argument(help: "The CSV file: UTF-8, a header row naming the columns.")

@@ -16,11 +16,13 @@ enum ImportFiles {
     static let fitments = example(.fitments)
     static let openingStock = example(.openingStock)
     static let vehicles = example(.vehicles)
+    static let stockPolicies = example(.stockPolicies)
 
     /// Every file, in load order.
     static let all: [(ImportEntity, String)] = [
         (.sites, sites), (.bins, bins), (.suppliers, suppliers), (.parts, parts), (.supersessions, supersessions),
         (.substitutes, substitutes), (.fitments, fitments), (.openingStock, openingStock), (.vehicles, vehicles),
+        (.stockPolicies, stockPolicies),
     ]
 
     private static func example(_ entity: ImportEntity) -> String {

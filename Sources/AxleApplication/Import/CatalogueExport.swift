@@ -29,6 +29,16 @@ struct CatalogueExport {
         }
     }
 
+    func stockPolicies() async throws -> [[String]] {
+        var rows: [[String]] = []
+        for site in try await allSites() {
+            let policy = try await stores.stock.policy(site: site.id)
+            rows.append([site.code.rawValue, String(policy.allowsNegativeStock),
+                         policy.adjustmentApprovalThreshold.amountText, policy.transferApprovalThreshold.amountText])
+        }
+        return rows
+    }
+
     func bins(of site: Site) async throws -> [Bin] {
         try await Pages.all(key: \.code) { try await stores.bins.list(site: site.id, $0) }
     }

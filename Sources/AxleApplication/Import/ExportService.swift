@@ -27,6 +27,7 @@ public struct ExportService: Sendable {
             case .fitments: return try await catalogue.fitments()
             case .openingStock: return try await OpeningStockExport(catalogue: catalogue).rows(for: principal)
             case .vehicles: return try await catalogue.vehicles()
+            case .stockPolicies: return try await catalogue.stockPolicies()
             }
         }
         return try CSVText.render([header] + rows)

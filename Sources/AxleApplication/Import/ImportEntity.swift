@@ -3,7 +3,7 @@ public import AxleDomain
 /// What an import file holds: one entity per file, each with its documented column set
 /// (`docs/import.md`). Master data first, then what refers to it.
 public enum ImportEntity: String, ClosedSet {
-    case parts, sites, bins, suppliers, supersessions, substitutes, fitments, openingStock, vehicles
+    case parts, sites, bins, suppliers, supersessions, substitutes, fitments, openingStock, vehicles, stockPolicies
 
     /// The importer that reads, validates and applies this entity's rows.
     func importer() -> any RowImporter {
@@ -17,6 +17,7 @@ public enum ImportEntity: String, ClosedSet {
         case .fitments: FitmentImporter()
         case .openingStock: OpeningStockImporter()
         case .vehicles: VehicleImporter()
+        case .stockPolicies: StockPolicyImporter()
         }
     }
 

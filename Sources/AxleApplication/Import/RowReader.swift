@@ -91,8 +91,16 @@ struct RowReader {
         optionalValue(column, Self.oneOf(T.self), T.init(rawValue:))
     }
 
+    mutating func bool(_ column: String) -> Bool? {
+        value(column, "true or false", Self.bool)
+    }
+
     mutating func optionalBool(_ column: String) -> Bool? {
-        optionalValue(column, "true or false") { ["true": true, "false": false][$0.lowercased()] }
+        optionalValue(column, "true or false", Self.bool)
+    }
+
+    private static func bool(_ text: String) -> Bool? {
+        ["true": true, "false": false][text.lowercased()]
     }
 
     mutating func int(_ column: String) -> Int? { value(column, "a whole number") { Int($0) } }

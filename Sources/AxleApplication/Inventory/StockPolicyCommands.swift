@@ -14,6 +14,16 @@ public struct SetStockPolicy: Command {
             self.adjustmentApprovalThreshold = adjustmentApprovalThreshold
             self.transferApprovalThreshold = transferApprovalThreshold
         }
+
+        /// The policy this input sets, its amounts validated in the company's currency.
+        func policy(currency: Currency) throws -> SiteStockPolicy {
+            SiteStockPolicy(
+                allowsNegativeStock: allowsNegativeStock,
+                adjustmentApprovalThreshold: try Validate.money(adjustmentApprovalThreshold,
+                                                                field: "adjustmentApprovalThreshold", currency: currency),
+                transferApprovalThreshold: try Validate.money(transferApprovalThreshold,
+                                                              field: "transferApprovalThreshold", currency: currency))
+        }
     }
 
     public let siteID: Site.ID
@@ -33,12 +43,7 @@ public struct SetStockPolicy: Command {
         let site = try await CatalogLookup.site(siteID, in: stores)
         let currency = try await stores.company.get().currency
         let before = try await stores.stock.policy(site: site.id)
-        let after = SiteStockPolicy(
-            allowsNegativeStock: input.allowsNegativeStock,
-            adjustmentApprovalThreshold: try Validate.money(input.adjustmentApprovalThreshold,
-                                                            field: "adjustmentApprovalThreshold", currency: currency),
-            transferApprovalThreshold: try Validate.money(input.transferApprovalThreshold,
-                                                          field: "transferApprovalThreshold", currency: currency))
+        let after = try input.policy(currency: currency)
         try await stores.stock.save(after, site: site.id)
         try await scope.audit(.stockPolicySave, entityID: site.id.description,
                               before: before, after: after)
