@@ -11,6 +11,7 @@ struct AuditCommandTests {
     @Test(arguments: TestBackend.available)
     func auditExitsNonZeroAndSaysWhatIsWrongOnATamperedDatabase(_ backend: TestBackend) async throws {
         let database = backend.freshDatabaseURLText()
+        defer { TestBackend.remove(database) }
         let url = try DatabaseURL(parsing: database)
         try await VerifyCommandTests.receiveFiveUnits(into: url)
         let audit = ["audit", "--database", database, "--log-level", "warning"]
@@ -40,6 +41,7 @@ struct AuditCommandTests {
 
     @Test func auditRefusesAMissingDatabaseFileInsteadOfCreatingAnEmptyOne() async throws {
         let database = TestBackend.sqlite.freshDatabaseURLText()
+        defer { TestBackend.remove(database) }
         let missing = try await AxleProcess.run(["audit", "--database", database, "--log-level", "warning"])
         #expect(missing.status != 0)
         #expect(missing.log.contains("no database at \(database)"), "\(missing.log)")

@@ -25,6 +25,7 @@ struct CrashRecoveryTests {
     @Test(arguments: TestBackend.available)
     func everyReservationAcknowledgedBeforeASIGKILLIsInTheLedgerAfterRestart(_ backend: TestBackend) async throws {
         let database = backend.freshDatabaseURLText()
+        defer { TestBackend.remove(database) }
         let issued = try await AxleProcess.run(["token", "create", "--database", database, "--name", "crash-admin",
                                                 "--role", "admin", "--log-level", "warning"])
         try #require(issued.status == 0, "axle token create failed:\n\(issued.log)")

@@ -10,6 +10,7 @@ struct ImportCommandTests {
     @Test(arguments: TestBackend.available)
     func importPrintsASummaryRejectsWithRowAndColumnAndExportWritesTheSameColumns(_ backend: TestBackend) async throws {
         let database = backend.freshDatabaseURLText()
+        defer { TestBackend.remove(database) }
         let options = ["--database", database, "--log-level", "warning"]
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("axle-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -9,6 +9,7 @@ struct TokenCommandTests {
     @Test(arguments: TestBackend.available)
     func aTokenThatWouldExpireAtOnceIsRefused(_ backend: TestBackend) async throws {
         let database = backend.freshDatabaseURLText()
+        defer { TestBackend.remove(database) }
         for days in ["0", "-1", "-30", "36501"] {
             let refused = try await AxleProcess.run(["token", "create", "--database", database, "--name", "ops",
                                                      "--role", "admin", "--expires-in-days", days])
@@ -23,6 +24,7 @@ struct TokenCommandTests {
     @Test(arguments: TestBackend.available)
     func createReportsTheIdThatListShowsAndRevokeTakes(_ backend: TestBackend) async throws {
         let database = backend.freshDatabaseURLText()
+        defer { TestBackend.remove(database) }
         let created = try await AxleProcess.run(["token", "create", "--database", database, "--name", "ops",
                                                  "--role", "admin", "--expires-in-days", "30", "--log-level", "warning"])
         try #require(created.status == 0, "\(created.log)")
@@ -50,6 +52,7 @@ struct TokenCommandTests {
     @Test(arguments: TestBackend.available)
     func aTokenUsedOnARunningServerShowsItsLastUse(_ backend: TestBackend) async throws {
         let database = backend.freshDatabaseURLText()
+        defer { TestBackend.remove(database) }
         let created = try await AxleProcess.run(["token", "create", "--database", database, "--name", "ops",
                                                  "--role", "admin", "--log-level", "warning"])
         try #require(created.status == 0, "\(created.log)")

@@ -12,6 +12,7 @@ struct VerifyCommandTests {
     @Test(arguments: TestBackend.available)
     func verifyExitsNonZeroAndSaysWhyOnATamperedDatabase(_ backend: TestBackend) async throws {
         let database = backend.freshDatabaseURLText()
+        defer { TestBackend.remove(database) }
         let url = try DatabaseURL(parsing: database)
         try await Self.receiveFiveUnits(into: url)
         let verify = ["verify", "--database", database, "--log-level", "warning"]

@@ -81,9 +81,14 @@ extension TestBackend {
         Self.remove(url)
     }
 
+    /// `remove(_:)` for a database URL as text (`freshDatabaseURLText()`), once no process uses it.
+    public static func remove(_ text: String) {
+        if let url = try? DatabaseURL(parsing: text) { remove(url) }
+    }
+
     /// Deletes a closed SQLite test database with its journal files, so runs leave nothing in
     /// the temporary directory. (PostgreSQL test schemas go with the throwaway cluster.)
-    private static func remove(_ url: DatabaseURL) {
+    public static func remove(_ url: DatabaseURL) {
         guard case .sqlite(let path) = url else { return }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
