@@ -24,6 +24,10 @@ public protocol Database: Sendable {
 
 /// The stores of one transaction. A store is valid only inside the closure that received it.
 public protocol StoreTransaction: Sendable {
+    /// Runs `body` inside a savepoint of this transaction: kept when it returns, undone alone
+    /// (the rest of the transaction left as it was) when it throws.
+    func savepoint<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result
+
     var company: any CompanyStore { get }
     var sites: any SiteStore { get }
     var bins: any BinStore { get }

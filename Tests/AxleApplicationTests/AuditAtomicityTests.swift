@@ -85,6 +85,10 @@ struct FailingAuditTransaction<Failure: Error & Sendable>: StoreTransaction {
     let failure: Failure
     let probe: @Sendable (any StoreTransaction) async throws -> Void
 
+    func savepoint<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {
+        try await base.savepoint(body)
+    }
+
     var audit: any AuditStore { Audit(transaction: self) }
     var company: any CompanyStore { base.company }
     var sites: any SiteStore { base.sites }

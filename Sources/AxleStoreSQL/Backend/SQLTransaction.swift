@@ -6,6 +6,19 @@ struct SQLTransaction: StoreTransaction {
     let sql: any SQLDatabase
     let dialect: Dialect
 
+    func savepoint<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {
+        try await sql.raw("SAVEPOINT step").run()
+        do {
+            let result = try await body()
+            try await sql.raw("RELEASE step").run()
+            return result
+        } catch {
+            try await sql.raw("ROLLBACK TO step").run()
+            try await sql.raw("RELEASE step").run()
+            throw error
+        }
+    }
+
     var company: any CompanyStore { SQLCompanyStore(sql: sql) }
     var sites: any SiteStore { SQLSiteStore(sql: sql) }
     var bins: any BinStore { SQLBinStore(sql: sql) }
