@@ -84,6 +84,15 @@ public struct DemoDataset: Sendable {
             assortment, sites: sites, bins: bins, suppliers: suppliers, into: services, ids: &ids, counts: &counts,
             progress: progress)
 
+        // The year of business, simulated through the use cases under a clock that starts on the
+        // calendar's first day and ends with yesterday.
+        let calendar = HistoryCalendar(now: now, timeZone: SiteTemplates.timeZone)
+        let clock = SimulatedClock(start: Instant(microseconds: calendar.days[0].midnight))
+        let departments: [any SimulatedDepartment] = []
+        _ = try await BusinessSimulation(calendar: calendar, clock: clock).run(
+            departments, through: BusinessSimulation.services(over: services, clock: clock, seed: seed),
+            progress: progress)
+
         progress("tokens for the \(DemoUsers.users.count) users")
         let users = try await DemoUsers.issueTokens(through: services)
         try await ServiceDemo(seed: seed, audit: audit).load(into: services, ids: &ids, counts: &counts, progress: progress)
