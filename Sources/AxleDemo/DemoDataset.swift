@@ -1,5 +1,5 @@
 public import AxleApplication
-import AxleDomain
+public import AxleDomain
 import AxleStore
 
 /// A deterministic, realistic dealer group for demonstrations and benchmarks: Northwind Motor
@@ -22,23 +22,33 @@ public struct DemoDataset: Sendable {
 
     /// Scale 100 is two million parts.
     public static let scales = 1...100
+    /// Up to three years of simulated business.
+    public static let simulatedDays = 1...1_096
     static let partsPerScale = 20_000
     static let vehiclesPerScale = 5_000
     /// Parts or vehicles per transaction: bounds memory and transaction size at large scales.
     static let rowsPerTransaction = 20_000
 
-    public init(seed: UInt64, scale: Int) {
+    /// How many days of business are simulated, ending yesterday; nil for the default year
+    /// (twelve whole months and this month so far).
+    public let days: Int?
+
+    /// What `axle simulate` runs after each simulated day has committed (the auditor).
+    public typealias AfterDay = @Sendable (CalendarDate) async throws -> Void
+
+    public init(seed: UInt64, scale: Int, days: Int? = nil) {
         self.seed = seed
         self.scale = scale
+        self.days = days
     }
 
     /// Fills an empty database; throws `DemoError.databaseNotEmpty`, writing nothing, otherwise.
     /// Each step is its own transaction, so a load that fails part-way (a full disk) leaves the
     /// steps before it: load again into a new database. `progress` hears of each step before it starts.
-    public func load(into services: AxleServices, progress: @escaping @Sendable (String) -> Void) async throws
-        -> DemoSummary
-    {
+    public func load(into services: AxleServices, progress: @escaping @Sendable (String) -> Void,
+                     afterDay: AfterDay? = nil) async throws -> DemoSummary {
         guard Self.scales.contains(scale) else { throw DemoError.scaleOutOfRange(scale) }
+        if let days, !Self.simulatedDays.contains(days) { throw DemoError.daysOutOfRange(days) }
         let now = services.dependencies.clock.now()
         let audit = AuditContext(at: now, reason: "demo dataset, seed \(seed), scale \(scale)")
         var ids = DemoIdentifiers(seed: seed)
@@ -86,12 +96,12 @@ public struct DemoDataset: Sendable {
 
         // The year of business, simulated through the use cases under a clock that starts on the
         // calendar's first day and ends with yesterday.
-        let calendar = HistoryCalendar(now: now, timeZone: SiteTemplates.timeZone)
+        let calendar = HistoryCalendar(now: now, timeZone: SiteTemplates.timeZone, length: days)
         let clock = SimulatedClock(start: Instant(microseconds: calendar.days[0].midnight))
         let departments: [any SimulatedDepartment] = []
         _ = try await BusinessSimulation(calendar: calendar, clock: clock).run(
             departments, through: BusinessSimulation.services(over: services, clock: clock, seed: seed),
-            progress: progress)
+            progress: progress, afterDay: afterDay)
 
         progress("tokens for the \(DemoUsers.users.count) users")
         let users = try await DemoUsers.issueTokens(through: services)

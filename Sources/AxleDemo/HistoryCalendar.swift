@@ -1,8 +1,8 @@
 import AxleDomain
 import Foundation
 
-/// The days the stock history covers, in the sites' time zone: from the first day of the month
-/// twelve months back to yesterday, so twelve whole months and this month so far.
+/// The days the history covers, in the sites' time zone: by default from the first day of the
+/// month twelve months back to yesterday, so twelve whole months and this month so far.
 ///
 /// Days depend only on the date of `now`, never on its time of day: two demos generated on the
 /// same day hold the same history, and every moment of it lies before today began.
@@ -20,7 +20,8 @@ struct HistoryCalendar: Sendable {
 
     static let microsecondsPerSecond: Int64 = 1_000_000
 
-    init(now: Instant, timeZone identifier: String) {
+    /// `length` days ending yesterday, or (nil) the default: this month a year ago to yesterday.
+    init(now: Instant, timeZone identifier: String, length: Int? = nil) {
         // The demo's sites name a known zone; an unknown one is a programming error.
         guard let zone = TimeZone(identifier: identifier) else { preconditionFailure("unknown time zone \(identifier)") }
         let offsetNow = Int64(zone.secondsFromGMT(for: now.date))
@@ -29,7 +30,8 @@ struct HistoryCalendar: Sendable {
         guard let start = CalendarDate(year: today.year - 1, month: today.month, day: 1) else {
             preconditionFailure("the first of a month is a date")
         }
-        let first = start.daysSinceEpoch, last = today.daysSinceEpoch - 1
+        let last = today.daysSinceEpoch - 1
+        let first = length.map { last - Int64($0) + 1 } ?? start.daysSinceEpoch
         days = (first...last).map { epochDay in
             let noon = Instant(microseconds: (epochDay * 86_400 + 43_200) * Self.microsecondsPerSecond)
             let offset = Int64(zone.secondsFromGMT(for: noon.date))

@@ -5,6 +5,6 @@ import ArgumentParser
 struct Axle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Axle: ERP for automotive parts and service operations.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Token.self, Verify.self, Audit.self, Import.self, Export.self,
+        subcommands: [Serve.self, Migrate.self, Demo.self, Token.self, Verify.self, Audit.self, Simulate.self, Import.self, Export.self,
                       Bench.self])
 }

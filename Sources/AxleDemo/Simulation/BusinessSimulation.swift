@@ -15,9 +15,10 @@ struct BusinessSimulation {
     }
 
     /// Runs the departments through the calendar, in the order given within each hour, and
-    /// returns them as they are at its end. `progress` hears of each month as it begins.
+    /// returns them as they are at its end. `progress` hears of each month as it begins;
+    /// `afterDay` runs once each day has committed.
     func run(_ departments: [any SimulatedDepartment], through services: AxleServices,
-             progress: (String) -> Void) async throws -> [any SimulatedDepartment] {
+             progress: (String) -> Void, afterDay: DemoDataset.AfterDay?) async throws -> [any SimulatedDepartment] {
         var departments = departments
         for (index, day) in calendar.days.enumerated() {
             if index == 0 || day.date.day == 1 { progress("simulated business: \(day.date.description.prefix(7))") }
@@ -33,6 +34,7 @@ struct BusinessSimulation {
                 }
                 return working
             }
+            try await afterDay?(day.date)
         }
         return departments
     }
