@@ -47,6 +47,7 @@ public protocol StoreTransaction: Sendable {
     var inbound: any InboundStore { get }
     var counts: any CountStore { get }
     var transfers: any TransferStore { get }
+    var purchasing: any PurchasingStore { get }
     var exceptions: any ExceptionStore { get }
     var customers: any CustomerStore { get }
     var laborOperations: any LaborOperationStore { get }

@@ -108,6 +108,7 @@ struct FailingAuditTransaction<Failure: Error & Sendable>: StoreTransaction {
     var inbound: any InboundStore { base.inbound }
     var counts: any CountStore { base.counts }
     var transfers: any TransferStore { base.transfers }
+    var purchasing: any PurchasingStore { base.purchasing }
     var exceptions: any ExceptionStore { base.exceptions }
     var customers: any CustomerStore { base.customers }
     var laborOperations: any LaborOperationStore { base.laborOperations }

@@ -16,7 +16,7 @@ struct PurchaseOrderTests {
             lines: lines.enumerated().map { index, line in
                 PurchaseOrderLine(number: index + 1, partID: Part.ID(UUID()), ordered: Quantity(units: line.units),
                                   unitPrice: Money(minorUnits: line.cents, currency: usd),
-                                  promisedOn: CalendarDate("2026-03-10"), demand: demand)
+                                  promisedOn: CalendarDate("2026-03-10")!, demand: demand)
             },
             requested: buyer)
     }

@@ -10,12 +10,12 @@ public struct PurchaseOrderLine: Hashable, Sendable, Encodable {
     public private(set) var cancelled: Quantity
     public let unitPrice: Money
     /// The day the supplier promised it at the ship-to site, in that site's calendar.
-    public let promisedOn: CalendarDate?
+    public let promisedOn: CalendarDate
     /// The repair-order line or customer order a special-order line is bought for.
     public let demand: Demand?
 
     public init(number: Int, partID: Part.ID, ordered: Quantity, received: Quantity = .zero,
-                cancelled: Quantity = .zero, unitPrice: Money, promisedOn: CalendarDate?, demand: Demand?) {
+                cancelled: Quantity = .zero, unitPrice: Money, promisedOn: CalendarDate, demand: Demand?) {
         self.number = number
         self.partID = partID
         self.ordered = ordered

@@ -38,6 +38,7 @@ struct SQLTransaction: StoreTransaction {
     var inbound: any InboundStore { SQLInboundStore(sql: sql) }
     var counts: any CountStore { SQLCountStore(sql: sql, dialect: dialect) }
     var transfers: any TransferStore { SQLTransferStore(sql: sql, dialect: dialect) }
+    var purchasing: any PurchasingStore { SQLPurchasingStore(sql: sql, dialect: dialect) }
     var exceptions: any ExceptionStore { SQLExceptionStore(sql: sql, dialect: dialect) }
     var customers: any CustomerStore { SQLCustomerStore(sql: sql) }
     var laborOperations: any LaborOperationStore { SQLLaborOperationStore(sql: sql) }

@@ -1,0 +1,21 @@
+public import AxleDomain
+
+/// What suppliers offer, and what is ordered from them. Stock received against an order moves
+/// only through the ledger; this store keeps the documents.
+public protocol PurchasingStore: Sendable {
+    /// Adds or replaces a supplier's offer of a part, its price breaks with it.
+    func save(_ offer: SupplierPart) async throws
+    func supplierPart(supplier: Supplier.ID, part: Part.ID) async throws -> SupplierPart?
+    /// Every supplier's offer of a part, by supplier.
+    func supplierParts(part: Part.ID) async throws -> [SupplierPart]
+
+    func insert(_ order: PurchaseOrder) async throws
+    /// Writes the order's status, steps and line quantities.
+    func update(_ order: PurchaseOrder) async throws
+    /// With `forUpdate`, another transaction changing the same order waits until this one ends,
+    /// so two requests cannot both take the same step or receive the same open quantity.
+    func find(id: PurchaseOrder.ID, forUpdate: Bool) async throws -> PurchaseOrder?
+    /// Newest first.
+    func list(site: Site.ID?, supplier: Supplier.ID?, status: PurchaseOrderStatus?, _ page: PageRequest<String>)
+        async throws -> [PurchaseOrder]
+}
