@@ -9,6 +9,10 @@ public protocol PurchasingStore: Sendable {
     /// Every supplier's offer of a part, by supplier.
     func supplierParts(part: Part.ID) async throws -> [SupplierPart]
 
+    /// The site's policy; nil when it has set none (the standard policy applies).
+    func policy(site: Site.ID) async throws -> PurchasingPolicy?
+    func save(_ policy: PurchasingPolicy, site: Site.ID) async throws
+
     func insert(_ order: PurchaseOrder) async throws
     /// Writes the order's status, steps and line quantities.
     func update(_ order: PurchaseOrder) async throws

@@ -22,6 +22,10 @@ struct AuditActionTests {
         "transfer.request": "transfer", "transfer.approve": "transfer", "transfer.cancel": "transfer",
         "transfer.ship": "transfer", "transfer.receive": "transfer", "exception.open": "exception",
         "exception.resolve": "exception",
+        "supplierPart.save": "supplierPart", "purchasingPolicy.set": "purchasingPolicy",
+        "purchaseOrder.create": "purchaseOrder", "purchaseOrder.submit": "purchaseOrder",
+        "purchaseOrder.approve": "purchaseOrder", "purchaseOrder.send": "purchaseOrder",
+        "purchaseOrder.receive": "purchaseOrder", "purchaseOrder.cancel": "purchaseOrder",
         "customer.create": "customer", "customer.vehicle.add": "customer", "vehicle.mileage": "vehicle",
         "technician.create": "technician", "technician.absence": "technician", "bay.create": "bay",
         "laborOperation.create": "laborOperation", "serviceSettings.save": "serviceSettings",
@@ -67,6 +71,7 @@ struct AuditActionTests {
     @Test("document kinds keep the texts the ledger stores")
     func documentKinds() {
         #expect(DocumentKind.allCases.map(\.rawValue).sorted()
-                == ["adjustment", "count", "openingStock", "receipt", "reservation", "stockMove", "transfer"])
+                == ["adjustment", "count", "openingStock", "purchaseOrder", "receipt", "reservation", "stockMove",
+                   "transfer"])
     }
 }

@@ -76,24 +76,13 @@ public struct ReceiveStock: Command {
         let position = StockPosition(siteID: site.id, binID: bin.id, status: status, lot: try StockRules.lot(input.lot, for: part),
                                      consignor: input.consigned == true ? input.supplierId : nil)
         let receiptID: Identifier<Receipt> = scope.newID()
-        let movement = try Movement(
-            id: scope.newID(), partID: part.id, quantity: quantity, from: nil, to: position, reason: .receipt,
-            document: DocumentReference(type: .receipt, id: receiptID.description), actorID: scope.caller.principal.id,
-            at: scope.now, unitCost: unitCost)
-        let posted = try await StockRules.post([movement], in: stores)
-        guard let totals = posted.first(where: { $0.siteID == site.id }) else {
-            throw StoreError.rowNotFound(entity: "site_stock", id: "\(part.id) at \(site.id)")
-        }
-        if position.ownership == .own {
-            let average = try await stores.stock.averageCost(part: part.id) ?? AverageCost(unitCost: unitCost, quantity: .zero)
-            try await stores.stock.save(try average.receiving(quantity, at: unitCost), part: part.id)
-        }
+        let posted = try await StockReceipt.post(
+            quantity, of: part, into: position, unitCost: unitCost,
+            document: DocumentReference(type: .receipt, id: receiptID.description), in: scope)
         try await scope.audit(.receiptPost, entityID: receiptID.description,
-                              before: Movement?.none, after: movement,
+                              before: Movement?.none, after: posted.movement,
                               reason: try Validate.optionalText(input.reference, field: "reference", maximumLength: 80))
-        let allocations = status == .unrestricted ? try await BackorderAllocation.run(after: totals, in: scope) : []
-        let stock = allocations.isEmpty
-            ? totals : try await stores.stock.siteStock(part: part.id, site: site.id, forUpdate: false)
-        return Receipt(id: receiptID.description, movement: movement, stock: stock, allocations: allocations)
+        let (allocations, stock) = try await StockReceipt.serveBackorders(after: posted, status: status, in: scope)
+        return Receipt(id: receiptID.description, movement: posted.movement, stock: stock, allocations: allocations)
     }
 }

@@ -20,7 +20,7 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, CustomStringCon
     public var description: String { rawValue }
 
     /// Every action the product declares, feature by feature.
-    public static let declared: [AuditAction] = catalog + security + inventory + transfers + service
+    public static let declared: [AuditAction] = catalog + security + inventory + transfers + purchasing + service
 
     private static let byRawValue = Dictionary(declared.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 }

@@ -9,6 +9,8 @@ public enum EntityKind: String, ClosedSet {
     case reservation, receipt, openingStock, stockMove, adjustment, count, countPolicy
     // Transfers
     case transfer, exception
+    // Purchasing
+    case supplierPart, purchaseOrder, purchasingPolicy
     // Service
     case customer, technician, bay, laborOperation, serviceSettings, appointment, repairOrder
 }

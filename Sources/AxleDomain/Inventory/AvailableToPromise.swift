@@ -59,4 +59,9 @@ extension CalendarDate {
         if month < 12 { return CalendarDate(year: year, month: month + 1, day: 1)! }
         return CalendarDate(utcOf: Instant(microseconds: (daysSinceEpoch + 1) * Instant.microsecondsPerDay))
     }
+
+    /// The date `days` days later (a lead time: at most a year, so never past what a date can hold).
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(utcOf: Instant(microseconds: (daysSinceEpoch + Int64(days)) * Instant.microsecondsPerDay))
+    }
 }

@@ -1,5 +1,6 @@
 /// Rules of purchasing that a request can break.
 public enum PurchasingError: AxleError, Equatable {
+    case orderNotFound(String)
     case noLines
     case emergencyWithoutReason
     case specialOrderWithoutDemand(line: Int)
@@ -12,6 +13,7 @@ public enum PurchasingError: AxleError, Equatable {
 
     public var code: String {
         switch self {
+        case .orderNotFound: "purchasing.order.not_found"
         case .noLines: "purchasing.order.no_lines"
         case .emergencyWithoutReason: "purchasing.order.emergency_reason"
         case .specialOrderWithoutDemand: "purchasing.order.special_order_demand"
@@ -26,6 +28,7 @@ public enum PurchasingError: AxleError, Equatable {
 
     public var message: String {
         switch self {
+        case .orderNotFound(let id): "no purchase order \(id)"
         case .noLines: "a purchase order needs at least one line"
         case .emergencyWithoutReason: "an emergency purchase order needs a reason"
         case .specialOrderWithoutDemand(let line):
@@ -47,7 +50,7 @@ public enum PurchasingError: AxleError, Equatable {
             .invalidInput
         case .illegalTransition, .overReceipt: .conflict
         case .cannotApproveOwnOrder: .forbidden
-        case .lineNotFound: .notFound
+        case .orderNotFound, .lineNotFound: .notFound
         }
     }
 

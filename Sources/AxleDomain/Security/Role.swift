@@ -9,8 +9,8 @@ public enum Role: String, ClosedSet {
             [.readMasterData, .editCatalog, .editSuppliers, .editBins, .readAudit, .readStock, .receiveStock,
              .moveStock, .adjustStock, .approveAdjustments, .reserveStock, .issueStock, .requestTransfers,
              .approveTransfers, .shipTransfers, .receiveTransfers, .resolveExceptions, .countStock, .approveCounts,
-             .configureCounts, .readService, .importOpeningStock]
-        case .buyer: [.readMasterData, .editSuppliers, .readStock]
+             .configureCounts, .readService, .importOpeningStock, .purchaseParts, .approvePurchaseOrders]
+        case .buyer: [.readMasterData, .editSuppliers, .readStock, .purchaseParts]
         case .warehouse:
             [.readMasterData, .editBins, .readStock, .receiveStock, .moveStock, .adjustStock, .issueStock,
              .requestTransfers, .shipTransfers, .receiveTransfers, .countStock]
@@ -89,4 +89,10 @@ public enum Permission: String, ClosedSet {
     case importMasterData
     /// Load the stock a site in scope held before it started with Axle.
     case importOpeningStock
+    /// Draft, submit, send and cancel purchase orders for a site in scope.
+    case purchaseParts
+    /// Approve purchase orders over the buyer's limit, and emergency orders (never one's own).
+    case approvePurchaseOrders
+    /// Set a site's purchasing policy (the buyer's approval limit).
+    case configurePurchasing
 }

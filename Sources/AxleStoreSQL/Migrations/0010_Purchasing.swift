@@ -31,6 +31,12 @@ extension Migrations {
             )
             """,
             """
+            CREATE TABLE purchasing_policies (
+                site_id TEXT PRIMARY KEY REFERENCES sites (id),
+                buyer_approval_limit_minor BIGINT NOT NULL CHECK (buyer_approval_limit_minor >= 0)
+            )
+            """,
+            """
             CREATE TABLE purchase_orders (
                 id TEXT PRIMARY KEY,
                 supplier_id TEXT NOT NULL REFERENCES suppliers (id),

@@ -65,6 +65,23 @@ struct SQLPurchasingStore: PurchasingStore {
         return offers
     }
 
+    func policy(site: Site.ID) async throws -> PurchasingPolicy? {
+        guard let row = try await sql.raw("""
+            SELECT p.buyer_approval_limit_minor, c.currency FROM purchasing_policies p CROSS JOIN company c
+            WHERE p.site_id = \(bind: site.description)
+            """).first() else { return nil }
+        return PurchasingPolicy(buyerApprovalLimit: Money(minorUnits: try row.value("buyer_approval_limit_minor"),
+                                                          currency: try Self.currency(row)))
+    }
+
+    func save(_ policy: PurchasingPolicy, site: Site.ID) async throws {
+        try await sql.raw("""
+            INSERT INTO purchasing_policies (site_id, buyer_approval_limit_minor)
+            VALUES (\(bind: site.description), \(bind: policy.buyerApprovalLimit.minorUnits))
+            ON CONFLICT (site_id) DO UPDATE SET buyer_approval_limit_minor = excluded.buyer_approval_limit_minor
+            """).run()
+    }
+
     func insert(_ order: PurchaseOrder) async throws {
         let o = order
         try await sql.raw("""
