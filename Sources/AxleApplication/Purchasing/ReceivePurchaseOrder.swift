@@ -65,8 +65,10 @@ public struct ReceivePurchaseOrder: Command {
         let site = try await CatalogLookup.site(before.shipToSiteID, in: stores)
         let bin = try await StockRules.bin(input.binId, at: site, in: stores)
         let reference = try Validate.optionalText(input.reference, field: "reference", maximumLength: 80)
+        let today = try BusinessDate.at(site, on: scope.now)
         var after = before
         var posted: [(StockReceipt.Posted, StockStatus)] = []
+        var receipts: [PurchaseOrderReceipt] = []
         for (index, entry) in input.lines.enumerated() {
             let field = "lines[\(index)]"
             let quantity = try StockRules.positive(entry.quantity, field: "\(field).quantity")
@@ -82,11 +84,15 @@ public struct ReceivePurchaseOrder: Command {
             let part = try await CatalogLookup.part(line.partID, in: stores)
             let position = StockPosition(siteID: site.id, binID: bin.id, status: status,
                                          lot: try StockRules.lot(entry.lot, for: part))
+            receipts.append(PurchaseOrderReceipt(id: scope.newID(), orderID: before.id, lineNumber: line.number,
+                                                 quantity: quantity, status: status, receivedOn: today,
+                                                 received: PurchasingLookup.step(scope)))
             posted.append((try await StockReceipt.post(
                 quantity, of: part, into: position, unitCost: line.unitPrice,
                 document: DocumentReference(type: .purchaseOrder, id: before.id.description), in: scope), status))
         }
         try await stores.purchasing.update(after)
+        try await stores.purchasing.insert(receipts)
         try await scope.audit(.purchaseOrderReceive, entityID: after.id.description, before: before, after: after,
                               reason: reference)
         // Each part's backorders are served once, from its totals after every line of the delivery.

@@ -79,6 +79,22 @@ extension Migrations {
             """,
             // Inbound for available-to-promise: open lines of a part.
             "CREATE INDEX purchase_order_lines_part ON purchase_order_lines (part_id, order_id)",
+            // Each delivery's quantity on a line, on the ship-to site's business date: what supplier
+            // performance measures (on time, in full, actual lead time).
+            """
+            CREATE TABLE purchase_order_receipts (
+                id TEXT PRIMARY KEY,
+                order_id TEXT NOT NULL,
+                line_number INTEGER NOT NULL,
+                quantity_milli BIGINT NOT NULL CHECK (quantity_milli > 0),
+                status TEXT NOT NULL CHECK (status IN ('unrestricted', 'qualityHold')),
+                received_on TEXT NOT NULL,
+                received_at_us BIGINT NOT NULL,
+                received_by TEXT NOT NULL,
+                FOREIGN KEY (order_id, line_number) REFERENCES purchase_order_lines (order_id, line_number)
+            )
+            """,
+            "CREATE INDEX purchase_order_receipts_line ON purchase_order_receipts (order_id, line_number)",
         ]
     )
 }

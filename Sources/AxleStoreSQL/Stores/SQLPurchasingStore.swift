@@ -128,6 +128,58 @@ struct SQLPurchasingStore: PurchasingStore {
         }
     }
 
+    func insert(_ receipts: [PurchaseOrderReceipt]) async throws {
+        for receipt in receipts {
+            try await sql.raw("""
+                INSERT INTO purchase_order_receipts (id, order_id, line_number, quantity_milli, status, received_on,
+                    received_at_us, received_by)
+                VALUES (\(bind: receipt.id.description), \(bind: receipt.orderID.description), \(bind: receipt.lineNumber),
+                    \(bind: receipt.quantity.milli), \(bind: receipt.status.rawValue), \(bind: receipt.receivedOn.description),
+                    \(bind: receipt.received.at.microseconds), \(bind: receipt.received.actorID.description))
+                """).run()
+        }
+    }
+
+    func dueLines(supplier: Supplier.ID, from: CalendarDate, through: CalendarDate) async throws -> [DueLineRecord] {
+        let rows = try await sql.raw("""
+            SELECT o.ship_to_site_id, o.sent_at_us, l.ordered_milli, l.promised_on, r.received_on, r.quantity_milli,
+                   l.order_id, l.line_number
+            FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id
+            LEFT JOIN purchase_order_receipts r ON r.order_id = l.order_id AND r.line_number = l.line_number
+            WHERE o.supplier_id = \(bind: supplier.description) AND o.sent_at_us IS NOT NULL
+              AND l.promised_on >= \(bind: from.description) AND l.promised_on <= \(bind: through.description)
+              AND NOT (l.received_milli = 0 AND l.cancelled_milli >= l.ordered_milli)
+            ORDER BY l.order_id, l.line_number, r.received_on
+            """).all()
+        var records: [DueLineRecord] = []
+        var current: (key: String, record: DueLineRecord)?
+        for row in rows {
+            let key = "\(try row.value("order_id", as: String.self))/\(try row.value("line_number", as: Int.self))"
+            if current?.key != key {
+                if let done = current { records.append(done.record) }
+                current = (key, DueLineRecord(
+                    shipToSiteID: try row.identifier("ship_to_site_id"), sentAt: try row.instant("sent_at_us"),
+                    ordered: Quantity(milli: try row.value("ordered_milli")),
+                    promisedOn: try Self.date(row, "promised_on"), receipts: []))
+            }
+            if let quantity = try row.value("quantity_milli", as: Int64?.self), let record = current?.record {
+                current?.record = DueLineRecord(
+                    shipToSiteID: record.shipToSiteID, sentAt: record.sentAt, ordered: record.ordered,
+                    promisedOn: record.promisedOn,
+                    receipts: record.receipts + [SupplierPerformance.Receipt(on: try Self.date(row, "received_on"),
+                                                                            quantity: Quantity(milli: quantity))])
+            }
+        }
+        if let done = current { records.append(done.record) }
+        return records
+    }
+
+    private static func date(_ row: any SQLRow, _ column: String) throws -> CalendarDate {
+        let text: String = try row.value(column)
+        guard let date = CalendarDate(text) else { throw StoreError.corruptValue(column: column, value: text) }
+        return date
+    }
+
     func find(id: PurchaseOrder.ID, forUpdate: Bool) async throws -> PurchaseOrder? {
         // Only the order row is locked, not the company row it is joined with.
         let lock: SQLQueryString = forUpdate && !dialect.lockRows.isEmpty ? "\(unsafeRaw: dialect.lockRows) OF o" : ""
@@ -169,10 +221,7 @@ struct SQLPurchasingStore: PurchasingStore {
     }
 
     private static func line(_ row: any SQLRow, currency: Currency) throws -> PurchaseOrderLine {
-        let promised: String = try row.value("promised_on")
-        guard let promisedOn = CalendarDate(promised) else {
-            throw StoreError.corruptValue(column: "promised_on", value: promised)
-        }
+        let promisedOn = try date(row, "promised_on")
         var demand: Demand?
         if let kind = try row.value("demand_kind", as: String?.self) {
             guard let kind = Demand.Kind(rawValue: kind) else { throw StoreError.corruptValue(column: "demand_kind", value: kind) }
