@@ -22,7 +22,7 @@ struct AuditActionTests {
         "transfer.request": "transfer", "transfer.approve": "transfer", "transfer.cancel": "transfer",
         "transfer.ship": "transfer", "transfer.receive": "transfer", "exception.open": "exception",
         "exception.resolve": "exception",
-        "customer.create": "customer", "customer.vehicle.add": "customer", "vehicle.mileage": "vehicle",
+        "customer.create": "customer", "customer.update": "customer", "customer.vehicle.add": "customer", "vehicle.mileage": "vehicle",
         "technician.create": "technician", "technician.absence": "technician", "bay.create": "bay",
         "laborOperation.create": "laborOperation", "serviceSettings.save": "serviceSettings",
         "appointment.book": "appointment", "appointment.reschedule": "appointment",

@@ -4,6 +4,7 @@ public import AxleDomain
 /// (`docs/import.md`). Master data first, then what refers to it.
 public enum ImportEntity: String, ClosedSet {
     case parts, sites, bins, suppliers, supersessions, substitutes, fitments, openingStock, vehicles, stockPolicies
+    case countPolicies, customers, customerVehicles
 
     /// The importer that reads, validates and applies this entity's rows.
     func importer() -> any RowImporter {
@@ -18,6 +19,9 @@ public enum ImportEntity: String, ClosedSet {
         case .openingStock: OpeningStockImporter()
         case .vehicles: VehicleImporter()
         case .stockPolicies: StockPolicyImporter()
+        case .countPolicies: CountPolicyImporter()
+        case .customers: CustomerImporter()
+        case .customerVehicles: CustomerVehicleImporter()
         }
     }
 
