@@ -106,6 +106,7 @@ struct FailingAuditTransaction<Failure: Error & Sendable>: StoreTransaction {
     var transfers: any TransferStore { base.transfers }
     var exceptions: any ExceptionStore { base.exceptions }
     var customers: any CustomerStore { base.customers }
+    var importJobs: any ImportJobStore { base.importJobs }
     var laborOperations: any LaborOperationStore { base.laborOperations }
     var workshop: any WorkshopStore { base.workshop }
     var serviceSettings: any ServiceSettingsStore { base.serviceSettings }

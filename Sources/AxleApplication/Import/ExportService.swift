@@ -1,4 +1,4 @@
-import AxleDomain
+public import AxleDomain
 import AxleStore
 
 /// Writes an entity as the CSV its import reads (the same columns, business keys instead of

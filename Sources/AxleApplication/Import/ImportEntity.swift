@@ -1,11 +1,6 @@
 public import AxleDomain
 
-/// What an import file holds: one entity per file, each with its documented column set
-/// (`docs/import.md`). Master data first, then what refers to it.
-public enum ImportEntity: String, ClosedSet {
-    case parts, sites, bins, suppliers, supersessions, substitutes, fitments, openingStock, vehicles, stockPolicies
-    case countPolicies, customers, customerVehicles
-
+extension ImportEntity {
     /// The importer that reads, validates and applies this entity's rows.
     func importer() -> any RowImporter {
         switch self {

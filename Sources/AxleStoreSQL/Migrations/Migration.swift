@@ -26,5 +26,5 @@ struct Migration: Sendable {
 enum Migrations {
     static let all: [Migration] = [masterData, inventoryLedger, transfers, cycleCounts, exceptionResolution,
                                     service, partSearch, tokenLastUse, partSearchUpdates,
-                                    customerAccountNumbers]
+                                    customerAccountNumbers, importJobs]
 }
