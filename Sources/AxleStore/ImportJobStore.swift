@@ -12,4 +12,7 @@ public protocol ImportJobStore: Sendable {
     /// Marks failed, with `reason`, every queued or running job last written before `cutoff`
     /// (its runner would have written it since); returns their identifiers.
     func failAbandoned(writtenBefore cutoff: Instant, reason: String, at now: Instant) async throws -> [ImportJob.ID]
+    /// The same for one job; whether it was failed.
+    func failAbandoned(_ job: ImportJob.ID, writtenBefore cutoff: Instant, reason: String, at now: Instant) async throws
+        -> Bool
 }

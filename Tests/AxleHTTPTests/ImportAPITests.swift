@@ -137,4 +137,22 @@ struct AbandonedImportJobTests {
             #expect(job.string("failure")?.contains("stopped before it finished") == true)
         }
     }
+
+    /// Without a server starting, reading the job says so once its runner has been silent too long.
+    @Test(arguments: TestBackend.available)
+    func readingAJobItsRunnerLeftLongAgoReportsItFailed(_ backend: TestBackend) async throws {
+        try await APIHarness.run(backend) { api in
+            let id = ImportJob.ID(UUID())
+            try await api.services.database.write { stores in
+                try await stores.importJobs.insert(ImportJob(
+                    id: id, entity: .suppliers, dryRun: false, validOnly: false, startedBy: Principal.system.id,
+                    runner: "a stopped process", createdAt: api.clock.now, state: .running))
+            }
+            #expect(try await api.send(.get, "/api/v1/imports/\(id)").string("state") == "running")
+            api.clock.advance(seconds: ImportJobs.abandonedAfterSeconds + 1)
+            let job = try await api.send(.get, "/api/v1/imports/\(id)")
+            #expect(job.string("state") == "failed", "\(job)")
+            #expect(job.string("failure")?.contains("import the file again") == true)
+        }
+    }
 }

@@ -71,6 +71,21 @@ struct ImportJobStoreTests {
             }
             #expect(try await database.read { try await $0.importJobs.find(id: fresh.id) } == fresh)
             #expect(try await database.read { try await $0.importJobs.find(id: finished.id) } == finished)
+
+            let one = Self.job(5, state: .running, writtenAt: Self.start)
+            let other = Self.job(6, state: .running, writtenAt: Self.start)
+            try await database.write { stores in
+                for job in [one, other] { try await stores.importJobs.insert(job) }
+            }
+            let failedOne = try await database.write {
+                try await $0.importJobs.failAbandoned(one.id, writtenBefore: cutoff, reason: "gone", at: now)
+            }
+            let failedFresh = try await database.write {
+                try await $0.importJobs.failAbandoned(fresh.id, writtenBefore: cutoff, reason: "gone", at: now)
+            }
+            #expect(failedOne && !failedFresh)
+            #expect(try await database.read { try await $0.importJobs.find(id: one.id) }?.state == .failed)
+            #expect(try await database.read { try await $0.importJobs.find(id: other.id) } == other)
         }
     }
 }

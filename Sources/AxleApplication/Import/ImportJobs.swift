@@ -48,10 +48,14 @@ public final class ImportJobs: Sendable {
     /// A job, for a caller who may import its entity.
     public func job(_ id: ImportJob.ID, as caller: Caller) async throws -> ImportJob {
         try Self.authorizeReading(caller.principal)
-        guard let job = try await dependencies.database.read({ try await $0.importJobs.find(id: id) }) else {
+        guard var job = try await dependencies.database.read({ try await $0.importJobs.find(id: id) }) else {
             throw ImportJobError.notFound(id.description)
         }
         try ImportService.authorize(job.entity, caller.principal)
+        if !job.state.isFinished, running.withLock({ $0[id] == nil }), try await failIfAbandoned(id) {
+            // Its runner stopped and no server has started since to say so.
+            job = try await dependencies.database.read { try await $0.importJobs.find(id: id) } ?? job
+        }
         return job
     }
 
@@ -69,11 +73,23 @@ public final class ImportJobs: Sendable {
     /// `abandonedAfterSeconds` belonged to a process that stopped; it is marked failed.
     public func failAbandoned() async throws -> [ImportJob.ID] {
         let now = dependencies.clock.now()
-        let cutoff = Instant(microseconds: now.microseconds - Self.abandonedAfterSeconds * 1_000_000)
         return try await dependencies.database.write {
-            try await $0.importJobs.failAbandoned(writtenBefore: cutoff, reason: ImportJobError.abandonedReason, at: now)
+            try await $0.importJobs.failAbandoned(writtenBefore: Self.cutoff(now), reason: ImportJobError.abandonedReason,
+                                                  at: now)
         }
     }
+
+    /// A job of another process not written for `abandonedAfterSeconds` is failed (this
+    /// process's own jobs are alive however long their row waits, on SQLite, for the writer).
+    private func failIfAbandoned(_ id: ImportJob.ID) async throws -> Bool {
+        let now = dependencies.clock.now()
+        return try await dependencies.database.write {
+            try await $0.importJobs.failAbandoned(id, writtenBefore: Self.cutoff(now),
+                                                  reason: ImportJobError.abandonedReason, at: now)
+        }
+    }
+
+    private static func cutoff(_ now: Instant) -> Instant { now.adding(seconds: -abandonedAfterSeconds) }
 
     /// Only those who may import something see import jobs; which entity is checked with the job.
     public static func authorizeReading(_ principal: Principal) throws {

@@ -37,10 +37,22 @@ struct SQLImportJobStore: ImportJobStore {
     }
 
     func failAbandoned(writtenBefore cutoff: Instant, reason: String, at now: Instant) async throws -> [ImportJob.ID] {
-        // A conditional update: a job its runner wrote since the cutoff is not touched.
+        try await failAbandoned(where: "1 = 1", cutoff, reason, now)
+    }
+
+    func failAbandoned(_ job: ImportJob.ID, writtenBefore cutoff: Instant, reason: String, at now: Instant) async throws
+        -> Bool
+    {
+        try await !failAbandoned(where: "id = \(bind: job.description)", cutoff, reason, now).isEmpty
+    }
+
+    /// A conditional update: a job its runner wrote since the cutoff is not touched.
+    private func failAbandoned(where condition: SQLQueryString, _ cutoff: Instant, _ reason: String, _ now: Instant)
+        async throws -> [ImportJob.ID]
+    {
         try await sql.raw("""
             UPDATE import_jobs SET state = 'failed', failure = \(bind: reason), updated_at_us = \(bind: now.microseconds)
-            WHERE state IN ('queued', 'running') AND updated_at_us < \(bind: cutoff.microseconds)
+            WHERE \(condition) AND state IN ('queued', 'running') AND updated_at_us < \(bind: cutoff.microseconds)
             RETURNING id
             """).all().map { try $0.identifier("id") }
     }
