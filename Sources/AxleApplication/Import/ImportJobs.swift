@@ -52,7 +52,8 @@ public final class ImportJobs: Sendable {
             throw ImportJobError.notFound(id.description)
         }
         try ImportService.authorize(job.entity, caller.principal)
-        if !job.state.isFinished, running.withLock({ $0[id] == nil }), try await failIfAbandoned(id) {
+        if !job.state.isFinished, job.updatedAt < Self.cutoff(dependencies.clock.now()),
+           running.withLock({ $0[id] == nil }), try await failIfAbandoned(id) {
             // Its runner stopped and no server has started since to say so.
             job = try await dependencies.database.read { try await $0.importJobs.find(id: id) } ?? job
         }
