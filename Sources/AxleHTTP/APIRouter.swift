@@ -33,6 +33,7 @@ public enum APIRouter {
         AppointmentRoutes(services: services, writer: writer).register(on: routes)
         RepairOrderRoutes(services: services, writer: writer).register(on: routes)
         ServiceReportRoutes(services: services).register(on: routes)
+        ImportRoutes(services: services).register(on: routes)
         // Last: it only sees requests that matched no route (see its comment).
         router.add(middleware: MethodNotAllowedMiddleware(endpoints: routes.endpoints))
         return (router, routes.endpoints)

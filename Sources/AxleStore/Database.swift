@@ -56,4 +56,5 @@ public protocol StoreTransaction: Sendable {
     var schedule: any ScheduleStore { get }
     var appointments: any AppointmentStore { get }
     var repairOrders: any RepairOrderStore { get }
+    var importJobs: any ImportJobStore { get }
 }

@@ -5,6 +5,8 @@ public protocol CustomerStore: Sendable {
     func insert(_ customers: [Customer]) async throws
     func update(_ customer: Customer) async throws
     func find(id: Customer.ID) async throws -> Customer?
+    /// The customer with this account number (unique among customers; compared as written).
+    func find(accountNumber: String) async throws -> Customer?
     /// By name (case-insensitive words in order of name), in name order then id; `after` is the last name+id key.
     func list(nameContains: String?, _ page: PageRequest<String>) async throws -> [Customer]
     func addVehicles(_ links: [CustomerVehicle]) async throws

@@ -8,7 +8,7 @@ struct Export: AsyncParsableCommand {
         abstract: "Export an entity as the CSV file its import reads, or a report for accountants (docs/import.md).",
         discussion: """
             Entities: sites, bins, suppliers, parts, supersessions, substitutes, fitments, openingStock, \
-            vehicles, stockPolicies. Reports: stockMatrix (every part × site with stock, valued at moving-average cost) and \
+            vehicles, stockPolicies, countPolicies, customers, customerVehicles. Reports: stockMatrix (every part × site with stock, valued at moving-average cost) and \
             ledger (the movements of a period, with --from and --to).
             """)
 

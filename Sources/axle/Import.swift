@@ -11,7 +11,7 @@ struct Import: AsyncParsableCommand {
             standard output. Exits non-zero when any row was rejected.
             """)
 
-    @Argument(help: "sites, bins, suppliers, parts, supersessions, substitutes, fitments, openingStock, vehicles or stockPolicies")
+    @Argument(help: "sites, bins, suppliers, parts, supersessions, substitutes, fitments, openingStock, vehicles, stockPolicies, countPolicies, customers or customerVehicles")
     var entity: ImportEntity
 
     @Argument(help: "The CSV file: UTF-8, a header row naming the columns.")

@@ -2,6 +2,7 @@ import AxleApplication
 import AxleServer
 import ArgumentParser
 import Hummingbird
+import Logging
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP API (migrates the database first).")
@@ -33,6 +34,10 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = options.logger("axle")
         let services = try await options.services()
+        // Jobs a stopped server left queued or running will never finish: say so.
+        for job in try await services.importJobs.failAbandoned() {
+            logger.warning("import job of a stopped server marked failed", metadata: ["job": "\(job)"])
+        }
         let limits = ConnectionLimits(idleTimeout: .seconds(idleTimeout),
                                       requestReadTimeout: .seconds(requestReadTimeout),
                                       maximumConnections: maxConnections)

@@ -111,6 +111,7 @@ struct FailingAuditTransaction<Failure: Error & Sendable>: StoreTransaction {
     var purchasing: any PurchasingStore { base.purchasing }
     var exceptions: any ExceptionStore { base.exceptions }
     var customers: any CustomerStore { base.customers }
+    var importJobs: any ImportJobStore { base.importJobs }
     var laborOperations: any LaborOperationStore { base.laborOperations }
     var workshop: any WorkshopStore { base.workshop }
     var serviceSettings: any ServiceSettingsStore { base.serviceSettings }

@@ -17,12 +17,16 @@ enum ImportFiles {
     static let openingStock = example(.openingStock)
     static let vehicles = example(.vehicles)
     static let stockPolicies = example(.stockPolicies)
+    static let countPolicies = example(.countPolicies)
+    static let customers = example(.customers)
+    static let customerVehicles = example(.customerVehicles)
 
     /// Every file, in load order.
     static let all: [(ImportEntity, String)] = [
         (.sites, sites), (.bins, bins), (.suppliers, suppliers), (.parts, parts), (.supersessions, supersessions),
         (.substitutes, substitutes), (.fitments, fitments), (.openingStock, openingStock), (.vehicles, vehicles),
-        (.stockPolicies, stockPolicies),
+        (.stockPolicies, stockPolicies), (.countPolicies, countPolicies), (.customers, customers),
+        (.customerVehicles, customerVehicles),
     ]
 
     private static func example(_ entity: ImportEntity) -> String {

@@ -171,6 +171,11 @@ import Testing
         Entry(.get, "/api/v1/repair-orders/{id}/time-entries", readService, .company),
         Entry(.get, "/api/v1/service/at-risk", query: "site={site}", readService, .named),
         Entry(.get, "/api/v1/service/kpis", query: "site={site}&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z", readService, .named),
+        // CSV import jobs: master data needs an administrator (opening stock a parts manager too,
+        // which the import tests show); reading a job either import permission.
+        Entry(.post, "/api/v1/imports", query: "entity=parts", adminOnly, .company),
+        Entry(.get, "/api/v1/imports/{id}", partsManagers, .company),
+        Entry(.get, "/api/v1/imports/{id}/rejected", partsManagers, .company),
     ]
 
     @Test func theMatrixListsExactlyTheRoutesTheRouterServes() async throws {

@@ -13,6 +13,7 @@ public struct AxleServices: Sendable {
     public let service: ServiceQueries
     public let tokens: TokenQueries
     public let authenticator: Authenticator
+    public let importJobs: ImportJobs
 
     public init(dependencies: Dependencies) {
         self.dependencies = dependencies
@@ -26,6 +27,7 @@ public struct AxleServices: Sendable {
         self.service = ServiceQueries(dependencies: dependencies)
         self.tokens = TokenQueries(dependencies: dependencies)
         self.authenticator = Authenticator(dependencies: dependencies, credentials: credentials)
+        self.importJobs = ImportJobs(dependencies: dependencies)
     }
 
     public var database: any Database { dependencies.database }

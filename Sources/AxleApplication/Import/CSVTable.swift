@@ -4,7 +4,7 @@ import Foundation
 
 /// An import file read into rows: UTF-8 (a leading byte-order mark is dropped), RFC 4180
 /// quoting, a header row naming the columns, within `ImportLimits`.
-struct CSVTable {
+struct CSVTable: Sendable {
     let header: [String]
     let rows: [ImportRow]
 

@@ -39,6 +39,16 @@ struct CatalogueExport {
         return rows
     }
 
+    func countPolicies() async throws -> [[String]] {
+        var rows: [[String]] = []
+        for site in try await allSites() {
+            rows += try await CountPolicyLookup.policy(site.id, in: stores).rules.map { rule in
+                [site.code.rawValue, rule.abcClass.rawValue, String(rule.intervalDays), String(rule.toleranceBasisPoints)]
+            }
+        }
+        return rows
+    }
+
     func bins(of site: Site) async throws -> [Bin] {
         try await Pages.all(key: \.code) { try await stores.bins.list(site: site.id, $0) }
     }

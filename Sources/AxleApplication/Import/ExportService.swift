@@ -1,4 +1,4 @@
-import AxleDomain
+public import AxleDomain
 import AxleStore
 
 /// Writes an entity as the CSV its import reads (the same columns, business keys instead of
@@ -28,6 +28,9 @@ public struct ExportService: Sendable {
             case .openingStock: return try await OpeningStockExport(catalogue: catalogue).rows(for: principal)
             case .vehicles: return try await catalogue.vehicles()
             case .stockPolicies: return try await catalogue.stockPolicies()
+            case .countPolicies: return try await catalogue.countPolicies()
+            case .customers: return try await CustomerExport(stores: stores).customers()
+            case .customerVehicles: return try await CustomerExport(stores: stores).customerVehicles()
             }
         }
         return try CSVText.render([header] + rows)

@@ -1,10 +1,6 @@
 public import AxleDomain
 
-/// What an import file holds: one entity per file, each with its documented column set
-/// (`docs/import.md`). Master data first, then what refers to it.
-public enum ImportEntity: String, ClosedSet {
-    case parts, sites, bins, suppliers, supersessions, substitutes, fitments, openingStock, vehicles, stockPolicies
-
+extension ImportEntity {
     /// The importer that reads, validates and applies this entity's rows.
     func importer() -> any RowImporter {
         switch self {
@@ -18,6 +14,9 @@ public enum ImportEntity: String, ClosedSet {
         case .openingStock: OpeningStockImporter()
         case .vehicles: VehicleImporter()
         case .stockPolicies: StockPolicyImporter()
+        case .countPolicies: CountPolicyImporter()
+        case .customers: CustomerImporter()
+        case .customerVehicles: CustomerVehicleImporter()
         }
     }
 

@@ -1,4 +1,4 @@
-import AxleDomain
+public import AxleDomain
 
 /// How an import is run.
 public struct ImportOptions: Sendable {

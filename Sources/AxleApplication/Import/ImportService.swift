@@ -1,4 +1,4 @@
-import AxleDomain
+public import AxleDomain
 import AxleStore
 public import Foundation
 
@@ -15,11 +15,31 @@ public struct ImportService: Sendable {
 
     public func run(_ entity: ImportEntity, file: Data, options: ImportOptions = ImportOptions(), as caller: Caller,
                     progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportReport {
+        try await run(try prepare(entity, file: file, options: options, as: caller), progress: progress)
+    }
+
+    /// Whether the caller may import the entity at all: checked before the file is read.
+    public static func authorize(_ entity: ImportEntity, _ principal: Principal) throws {
+        try entity.importer().authorize(principal)
+    }
+
+    /// Authorises the import and reads and checks the whole file (size, encoding, header, row
+    /// count), writing nothing; a file refused here is refused with one error. `id` tags the
+    /// audit records (a new identifier when nil).
+    public func prepare(_ entity: ImportEntity, file: Data, options: ImportOptions, as caller: Caller,
+                        id: String? = nil) throws -> PreparedImport {
+        try Self.authorize(entity, caller.principal)
+        let table = try CSVTable.parse(file, columns: entity.importer().columns, limits: options.limits)
+        let importID = id ?? (dependencies.ids.next() as Identifier<ImportReport>).description
+        return PreparedImport(entity: entity, table: table, options: options, id: importID,
+                              caller: Caller(principal: caller.principal, requestID: "import:\(importID)"))
+    }
+
+    /// Applies a prepared file's rows as its options say.
+    public func run(_ prepared: PreparedImport,
+                    progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportReport {
+        let (entity, table, options, tagged) = (prepared.entity, prepared.table, prepared.options, prepared.caller)
         let importer = entity.importer()
-        try importer.authorize(caller.principal)
-        let table = try CSVTable.parse(file, columns: importer.columns, limits: options.limits)
-        let importID: Identifier<ImportReport> = dependencies.ids.next()
-        let tagged = Caller(principal: caller.principal, requestID: "import:\(importID)")
         let refusedAtOnce = Self.misshapenRows(table) + Self.duplicateKeys(in: table.rows, columns: importer.keyColumns)
         let writesAtOnce = !options.dryRun && options.mode == .allOrNothing
         var pass = try await apply(table.rows, of: entity, as: tagged, issues: refusedAtOnce,
@@ -32,7 +52,7 @@ public struct ImportService: Sendable {
                                          progress: progress)
             pass = Pass(outcomes: second.outcomes, issues: pass.issues + second.issues, committed: second.committed)
         }
-        return try report(pass, entity: entity, id: importID.description, table: table)
+        return try report(pass, entity: entity, id: prepared.id, table: table)
     }
 
     /// Applies rows in one write transaction, which is kept only when asked and no row failed.
@@ -138,6 +158,19 @@ public struct ImportService: Sendable {
             issues: pass.issues.sorted { ($0.row, $0.column) < ($1.row, $1.column) },
             committed: pass.committed, rejectedRows: rejectedCSV)
     }
+}
+
+/// An import file authorised and read whole, not yet applied.
+public struct PreparedImport: Sendable {
+    public let entity: ImportEntity
+    let table: CSVTable
+    public let options: ImportOptions
+    /// Tags the audit records (`import:` and this).
+    public let id: String
+    let caller: Caller
+
+    /// The file's data rows.
+    public var rows: Int { table.rows.count }
 }
 
 /// What one pass over the rows found.

@@ -31,12 +31,8 @@ public struct CreateCustomer: Command {
     }
 
     public func execute(in scope: WriteScope) async throws -> Customer {
-        let email = try Validate.optionalText(input.email, field: "email")
-        if let email, !email.contains("@") { throw ValidationError(field: "email", reason: "is not an e-mail address") }
-        let customer = Customer(
-            id: scope.newID(), kind: input.kind, name: try Validate.text(input.name, field: "name"), email: email,
-            phone: try Validate.optionalText(input.phone, field: "phone", maximumLength: 40),
-            accountNumber: try Validate.optionalText(input.accountNumber, field: "accountNumber", maximumLength: 40))
+        let customer = try input.customer(id: scope.newID())
+        try await CustomerAccount.checkFree(customer, in: scope.stores)
         try await scope.stores.customers.insert([customer])
         try await scope.audit(.customerCreate, entityID: customer.id.description,
                               before: Customer?.none, after: customer)

@@ -1,5 +1,6 @@
 extension AuditAction {
     public static let customerCreate = AuditAction("customer.create", on: .customer)
+    public static let customerUpdate = AuditAction("customer.update", on: .customer)
     public static let customerVehicleAdd = AuditAction("customer.vehicle.add", on: .customer)
     public static let vehicleMileage = AuditAction("vehicle.mileage", on: .vehicle)
     public static let technicianCreate = AuditAction("technician.create", on: .technician)
@@ -24,7 +25,7 @@ extension AuditAction {
     }
 
     static let service: [AuditAction] = [
-        .customerCreate, .customerVehicleAdd, .vehicleMileage, .technicianCreate, .technicianAbsence, .bayCreate,
+        .customerCreate, .customerUpdate, .customerVehicleAdd, .vehicleMileage, .technicianCreate, .technicianAbsence, .bayCreate,
         .laborOperationCreate, .serviceSettingsSave, .appointmentBook, .appointmentReschedule, .appointmentCancel,
         .appointmentArrive, .repairOrderOpen, .repairOrderLinesAdd, .repairOrderCustomerApprove,
         .repairOrderCustomerDecline, .repairOrderClockOn, .repairOrderClockOff,

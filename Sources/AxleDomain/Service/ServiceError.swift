@@ -38,6 +38,7 @@ public enum ServiceError: AxleError, Equatable {
     case notInProgress(RepairOrderStatus)
     case partsOutstanding(parts: [PartNumber])
     case vehicleAlreadyOwned(String)
+    case accountNumberTaken(String)
 
     public var code: String {
         switch self {
@@ -64,6 +65,7 @@ public enum ServiceError: AxleError, Equatable {
         case .notInProgress: "service.clock.order_not_in_progress"
         case .partsOutstanding: "service.repair_order.parts_outstanding"
         case .vehicleAlreadyOwned: "service.vehicle.already_owned"
+        case .accountNumberTaken: "service.customer.account_number_taken"
         }
     }
 
@@ -100,6 +102,7 @@ public enum ServiceError: AxleError, Equatable {
         case .partsOutstanding(let parts):
             "parts are still awaited, so the order cannot complete: " + parts.map(\.description).joined(separator: ", ")
         case .vehicleAlreadyOwned(let vin): "vehicle \(vin) already belongs to this customer"
+        case .accountNumberTaken(let number): "another customer has account number \(number)"
         }
     }
 
@@ -108,7 +111,8 @@ public enum ServiceError: AxleError, Equatable {
         case .notFound: .notFound
         case .unknownTimeZone, .notAtSite, .approvalRequired: .invalidInput
         case .codeTaken, .illegalTransition, .orderNotOpen, .slotTaken, .partsNotReady, .appointmentNotBooked, .lineNotApproved,
-             .nothingAwaitingCustomer, .alreadyClockedOn, .notClockedOn, .notInProgress, .partsOutstanding, .vehicleAlreadyOwned:
+             .nothingAwaitingCustomer, .alreadyClockedOn, .notClockedOn, .notInProgress, .partsOutstanding, .vehicleAlreadyOwned,
+             .accountNumberTaken:
             .conflict
         case .noQualifiedTechnician, .noSuitableBay, .partDoesNotFit, .outsideWorkingHours, .workshopNotSetUp:
             .ruleViolation

@@ -8,6 +8,8 @@ enum HTTPRequestError: Error, Equatable {
     case methodNotAllowed(method: String, allowed: [String])
     /// A body was sent in a media type other than JSON.
     case unsupportedMediaType(String)
+    /// An import's body was sent in a media type other than CSV.
+    case notCSV(String)
     /// `If-Match` is not an entity tag (`"3"`).
     case malformedIfMatch
     /// A site-bound write by a caller with no site to use it at (see `WriteAccess`).
@@ -18,7 +20,7 @@ enum HTTPRequestError: Error, Equatable {
     var status: HTTPResponse.Status {
         switch self {
         case .methodNotAllowed: .methodNotAllowed
-        case .unsupportedMediaType: .unsupportedMediaType
+        case .unsupportedMediaType, .notCSV: .unsupportedMediaType
         case .malformedIfMatch, .malformedHTTP: .badRequest
         case .noSiteInScope: .forbidden
         }
@@ -27,7 +29,7 @@ enum HTTPRequestError: Error, Equatable {
     var code: String {
         switch self {
         case .methodNotAllowed: "request.method_not_allowed"
-        case .unsupportedMediaType: "request.unsupported_media_type"
+        case .unsupportedMediaType, .notCSV: "request.unsupported_media_type"
         case .malformedIfMatch: "request.malformed_if_match"
         case .malformedHTTP: "request.malformed_http"
         case .noSiteInScope: "auth.site_out_of_scope"
@@ -39,6 +41,7 @@ enum HTTPRequestError: Error, Equatable {
         case .methodNotAllowed(let method, let allowed):
             "\(method) is not allowed here; allowed: \(allowed.joined(separator: ", "))"
         case .unsupportedMediaType(let type): "the body must be application/json, not \(type)"
+        case .notCSV(let type): "the body must be text/csv, not \(type)"
         case .malformedIfMatch: #"If-Match must be one entity tag as the ETag header gave it, such as "3""#
         case .malformedHTTP(let reason): "the request is not valid HTTP/1.1: \(reason)"
         case .noSiteInScope: "no site is in your site scope"
@@ -48,7 +51,7 @@ enum HTTPRequestError: Error, Equatable {
     var details: [String: ErrorDetail]? {
         switch self {
         case .methodNotAllowed(_, let allowed): ["allowed": .list(allowed)]
-        case .unsupportedMediaType(let type): ["contentType": .text(type)]
+        case .unsupportedMediaType(let type), .notCSV(let type): ["contentType": .text(type)]
         case .malformedIfMatch, .malformedHTTP, .noSiteInScope: nil
         }
     }

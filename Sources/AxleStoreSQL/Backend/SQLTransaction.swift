@@ -47,4 +47,5 @@ struct SQLTransaction: StoreTransaction {
     var schedule: any ScheduleStore { SQLScheduleStore(sql: sql) }
     var appointments: any AppointmentStore { SQLAppointmentStore(sql: sql, dialect: dialect) }
     var repairOrders: any RepairOrderStore { SQLRepairOrderStore(sql: sql, dialect: dialect) }
+    var importJobs: any ImportJobStore { SQLImportJobStore(sql: sql) }
 }

@@ -25,5 +25,6 @@ struct Migration: Sendable {
 /// Every migration, in order.
 enum Migrations {
     static let all: [Migration] = [masterData, inventoryLedger, transfers, cycleCounts, exceptionResolution,
-                                    service, partSearch, tokenLastUse, partSearchUpdates, purchasing]
+                                    service, partSearch, tokenLastUse, partSearchUpdates,
+                                    customerAccountNumbers, importJobs, purchasing]
 }

@@ -27,6 +27,11 @@ struct SQLCustomerStore: CustomerStore {
         try await sql.raw("SELECT * FROM customers WHERE id = \(bind: id.description)").first().map(Self.customer)
     }
 
+    func find(accountNumber: String) async throws -> Customer? {
+        try await sql.raw("SELECT * FROM customers WHERE account_number = \(bind: accountNumber)").first()
+            .map(Self.customer)
+    }
+
     func list(nameContains: String?, _ page: PageRequest<String>) async throws -> [Customer] {
         var conditions: [SQLQueryString] = ["1 = 1"]
         if let after = page.after {

@@ -1,6 +1,6 @@
 /// One problem with one row: where it is (the file's row number, counting the header as row 1,
 /// and the column; empty when the row as a whole is at fault), what it held and why it is refused.
-public struct ImportIssue: Sendable, Equatable, Encodable {
+public struct ImportIssue: Hashable, Sendable, Codable {
     public let row: Int
     public let column: String
     public let value: String
@@ -18,9 +18,4 @@ public struct ImportIssue: Sendable, Equatable, Encodable {
         let place = column.isEmpty ? "row \(row)" : "row \(row), column \(column) (\"\(value)\")"
         return "\(place): \(reason)"
     }
-}
-
-/// A row refused, with every problem found in it.
-struct RowRejected: Error {
-    let issues: [ImportIssue]
 }

@@ -4,7 +4,7 @@ extension Migrations {
     /// documents: status, who took each step and when, and each line's ordered, received and
     /// cancelled quantities.
     static let purchasing = Migration(
-        version: 10,
+        version: 12,
         name: "purchasing",
         statements: [
             """

@@ -1,0 +1,6 @@
+import AxleDomain
+
+/// A row refused, with every problem found in it.
+struct RowRejected: Error {
+    let issues: [ImportIssue]
+}
