@@ -100,6 +100,51 @@ struct PurchasingStoreContractTests {
         }
     }
 
+    @Test(arguments: TestBackend.available)
+    func dueLinesAreTheSentLinesPromisedInThePeriodWithTheirReceipts(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let world = try await world(services)
+            func order(_ promised: [String], send: Bool) throws -> PurchaseOrder {
+                var order = try PurchaseOrder.draft(
+                    id: PurchaseOrder.ID(UUID()), supplierID: world.supplier.id, shipToSiteID: world.site.id, kind: .stock,
+                    reason: nil,
+                    lines: promised.enumerated().map { index, date in
+                        PurchaseOrderLine(number: index + 1, partID: world.filter.id, ordered: Quantity(units: 10),
+                                          unitPrice: dollars(100), promisedOn: CalendarDate(date)!, demand: nil)
+                    },
+                    requested: buyer)
+                try order.submit(by: buyer, buyerLimit: dollars(1_000_000))
+                if send { try order.send(by: buyer) }
+                return order
+            }
+            var sent = try order(["2026-03-05", "2026-03-20", "2026-04-02"], send: true)
+            let draft = try order(["2026-03-06"], send: false)
+            var withdrawn = try order(["2026-03-07"], send: true)
+            try sent.receive(Quantity(units: 4), onLine: 1, tolerance: .zero)
+            try sent.receive(Quantity(units: 6), onLine: 1, tolerance: .zero)
+            try withdrawn.cancel(by: buyer)
+            let receipts = [("2026-03-04", 4), ("2026-03-06", 6)].map { date, units in
+                PurchaseOrderReceipt(id: PurchaseOrderReceipt.ID(UUID()), orderID: sent.id, lineNumber: 1,
+                                     quantity: Quantity(units: units), status: .unrestricted,
+                                     receivedOn: CalendarDate(date)!, received: buyer)
+            }
+            try await services.database.write { [sent, draft, withdrawn] stores in
+                for order in [sent, draft, withdrawn] { try await stores.purchasing.insert(order) }
+                try await stores.purchasing.insert(receipts)
+            }
+            let due = try await services.database.read { stores in
+                try await stores.purchasing.dueLines(supplier: world.supplier.id, from: CalendarDate("2026-03-01")!,
+                                                     through: CalendarDate("2026-03-31")!)
+            }
+            #expect(due.map(\.promisedOn) == [CalendarDate("2026-03-05")!, CalendarDate("2026-03-20")!],
+                    "the draft, the withdrawn line and April's are not due in March")
+            #expect(due[0].receipts.map(\.quantity) == [Quantity(units: 4), Quantity(units: 6)])
+            #expect(due[0].receipts.map(\.on) == [CalendarDate("2026-03-04")!, CalendarDate("2026-03-06")!])
+            #expect(due[1].receipts.isEmpty)
+            #expect(due.allSatisfy { $0.sentAt == buyer.at && $0.shipToSiteID == world.site.id })
+        }
+    }
+
     private func inbound(_ part: Part, at site: Site, _ services: AxleServices) async throws
         -> [AvailableToPromise.Inbound]
     {
