@@ -137,6 +137,31 @@ struct PurchasingScenarioTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func aSpecialOrderGoesToTheRepairOrderItWasBoughtForBeforeMoreUrgentBackorders(_ backend: TestBackend) async throws {
+        try await backend.withServices { services in
+            let shop = try await shop(services)
+            let waiting = try await shop.fixtures.reserve(2, of: shop.filter, at: shop.dc, priority: .customerWaiting,
+                                                          reference: "CO-1", backorder: true)
+            let job = try await shop.fixtures.reserve(2, of: shop.filter, at: shop.dc, priority: .scheduledService,
+                                                      reference: "RO-7/1", backorder: true)
+            var order = try await services.commands.run(CreatePurchaseOrder(.init(
+                supplierId: shop.supplier.id, shipToSiteId: shop.dc.id, kind: .specialOrder,
+                lines: [.init(partId: shop.filter.id, quantity: Quantity(units: 3),
+                              demand: Demand(kind: .repairOrder, reference: "RO-7/1"))])), as: shop.buyer)
+            order = try await services.commands.run(SubmitPurchaseOrder(orderID: order.id), as: shop.buyer)
+            order = try await services.commands.run(SendPurchaseOrder(orderID: order.id), as: shop.buyer)
+            let receipt = try await services.commands.run(ReceivePurchaseOrder(orderID: order.id, input: .init(
+                binId: shop.bin.id, lines: [.init(lineNumber: 1, quantity: Quantity(units: 3))])), as: shop.warehouse)
+            // Two go to the job it was bought for; the third, not earmarked beyond that, by priority.
+            #expect(receipt.allocations.map(\.reservationID) == [job.reservations[0].id, waiting.reservations[0].id])
+            #expect(receipt.allocations.map(\.allocated) == [Quantity(units: 2), Quantity(units: 1)])
+            let stock = try await shop.fixtures.siteStock(shop.filter, at: shop.dc)
+            #expect(stock.reserved == Quantity(units: 3) && stock.backordered == Quantity(units: 1))
+            #expect(try await shop.fixtures.verify().isEmpty)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func concurrentReceiptsOfOneLineNeverReceiveMoreThanWasOrdered(_ backend: TestBackend) async throws {
         try await backend.withServices { services in
             let shop = try await shop(services)

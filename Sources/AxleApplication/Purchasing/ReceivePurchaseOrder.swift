@@ -67,7 +67,7 @@ public struct ReceivePurchaseOrder: Command {
         let reference = try Validate.optionalText(input.reference, field: "reference", maximumLength: 80)
         let today = try BusinessDate.at(site, on: scope.now)
         var after = before
-        var posted: [(StockReceipt.Posted, StockStatus)] = []
+        var posted: [(receipt: StockReceipt.Posted, status: StockStatus, demand: Demand?)] = []
         var receipts: [PurchaseOrderReceipt] = []
         for (index, entry) in input.lines.enumerated() {
             let field = "lines[\(index)]"
@@ -89,19 +89,28 @@ public struct ReceivePurchaseOrder: Command {
                                                  received: PurchasingLookup.step(scope)))
             posted.append((try await StockReceipt.post(
                 quantity, of: part, into: position, unitCost: line.unitPrice,
-                document: DocumentReference(type: .purchaseOrder, id: before.id.description), in: scope), status))
+                document: DocumentReference(type: .purchaseOrder, id: before.id.description), in: scope), status,
+                line.demand))
         }
         try await stores.purchasing.update(after)
         try await stores.purchasing.insert(receipts)
         try await scope.audit(.purchaseOrderReceive, entityID: after.id.description, before: before, after: after,
                               reason: reference)
-        // Each part's backorders are served once, from its totals after every line of the delivery.
+        // Each part's backorders are served once, from its totals after every line of the delivery;
+        // what a special-order line brought goes to the demand it was bought for first.
+        var earmarked: [Part.ID: [Demand: Quantity]] = [:]
+        for (receipt, status, demand) in posted where status == .unrestricted {
+            guard let demand else { continue }
+            earmarked[receipt.movement.partID, default: [:]][demand, default: .zero] =
+                try earmarked[receipt.movement.partID, default: [:]][demand, default: .zero] + receipt.movement.quantity
+        }
         var allocations: [BackorderAllocation] = []
         var served: Set<Part.ID> = []
-        for (receipt, status) in posted where status == .unrestricted && served.insert(receipt.movement.partID).inserted {
-            let totals = try await stores.stock.siteStock(part: receipt.movement.partID, site: site.id, forUpdate: true)
-            allocations += try await BackorderAllocation.run(after: totals, in: scope)
+        for (receipt, status, _) in posted where status == .unrestricted && served.insert(receipt.movement.partID).inserted {
+            let part = receipt.movement.partID
+            let totals = try await stores.stock.siteStock(part: part, site: site.id, forUpdate: true)
+            allocations += try await BackorderAllocation.run(after: totals, earmarked: earmarked[part] ?? [:], in: scope)
         }
-        return Receipt(order: after, movements: posted.map(\.0.movement), allocations: allocations)
+        return Receipt(order: after, movements: posted.map(\.receipt.movement), allocations: allocations)
     }
 }
