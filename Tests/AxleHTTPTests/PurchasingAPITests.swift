@@ -194,6 +194,8 @@ struct PurchasingAPITests {
         Case(method: .get, path: "\(orders)?site=nowhere", body: nil, status: 400, code: "request.invalid_parameter"),
         Case(method: .get, path: "\(orders)?supplier=", body: nil, status: 400, code: "request.invalid_parameter"),
         Case(method: .get, path: "\(orders)?cursor=!!!!", body: nil, status: 400, code: "request.invalid_cursor"),
+        // A cursor of NUL bytes was passed to PostgreSQL as text, which refuses it: a 500.
+        Case(method: .get, path: "\(orders)?cursor=AAAA", body: nil, status: 400, code: "request.invalid_cursor"),
         Case(method: .get, path: "\(orders)?site={dc}", body: nil, status: 403, code: "auth.site_out_of_scope", caller: "outsider"),
         Case(method: .get, path: "\(orders)/\(unknown)", body: nil, status: 404, code: "purchasing.order.not_found"),
         Case(method: .get, path: "\(orders)/not-an-id", body: nil, status: 404, code: "purchasing.order.not_found"),
