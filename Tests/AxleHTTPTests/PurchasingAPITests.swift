@@ -110,6 +110,38 @@ struct PurchasingAPITests {
         }
     }
 
+    /// A caller with several sites and no `site` filter sees the orders of its sites, newest
+    /// first, and the cursor pages them without a gap or a repeat; another site's never appear.
+    @Test(arguments: TestBackend.available)
+    func aCallerWithSeveralSitesPagesThroughTheOrdersOfItsSitesOnly(_ backend: TestBackend) async throws {
+        try await APIHarness.run(backend) { api in
+            let fixtures = api.fixtures
+            let north = try await fixtures.site("DLR-N"), south = try await fixtures.site("DLR-S")
+            let west = try await fixtures.site("DLR-W")
+            let filter = try await fixtures.part("OF-1")
+            let supplier = try await api.services.commands.run(
+                CreateSupplier(.init(code: Code("BOSCH")!, name: "Bosch", leadTimeDays: 3)), as: Fixtures.system)
+            let (_, buyer) = try await fixtures.user("bea-buyer", role: .buyer, sites: [north.code, south.code])
+            var expected: [String] = []
+            for site in [north, west, south, north, west, south] {
+                let order = try await api.services.commands.run(CreatePurchaseOrder(.init(
+                    supplierId: supplier.id, shipToSiteId: site.id,
+                    lines: [.init(partId: filter.id, quantity: Quantity(units: 1))])), as: Fixtures.system)
+                if site.id != west.id { expected.insert(order.id.description, at: 0) }
+            }
+            var seen: [String] = []
+            var path = "/api/v1/purchase-orders?limit=3"
+            while true {
+                let page = try await api.send(.get, path, token: buyer)
+                #expect(page.status == .ok, "\(page)")
+                seen += (page.json["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+                guard let cursor = page.string("nextCursor"), seen.count < 10 else { break }
+                path = "/api/v1/purchase-orders?limit=3&cursor=\(cursor)"
+            }
+            #expect(seen == expected)
+        }
+    }
+
     struct Case: Sendable, CustomStringConvertible {
         let method: HTTPRequest.Method
         let path: String
