@@ -28,6 +28,7 @@ public enum APIRouter {
         ReservationRoutes(services: services, writer: writer).register(on: routes)
         CountRoutes(services: services, writer: writer).register(on: routes)
         TransferRoutes(services: services, writer: writer).register(on: routes)
+        PurchasingRoutes(services: services, writer: writer).register(on: routes)
         ServiceSetupRoutes(services: services, writer: writer).register(on: routes)
         CustomerRoutes(services: services, writer: writer).register(on: routes)
         AppointmentRoutes(services: services, writer: writer).register(on: routes)

@@ -33,8 +33,8 @@ import Testing
         let method: HTTPRequest.Method
         /// OpenAPI form, as the route table lists it.
         let path: String
-        /// The path and query sent: `{site}` becomes the target site, `{id}` and `{lineId}`
-        /// an identifier of nothing.
+        /// The path and query sent: `{site}` becomes the target site, `{id}`, `{lineId}` and
+        /// `{partId}` an identifier of nothing.
         let target: String
         let roles: Set<Role>
         let scope: Scope
@@ -66,6 +66,7 @@ import Testing
     static let workRepairOrders: Set<Role> = [.admin, .serviceAdvisor, .technician]
     static let repairOrderEvents: Set<Role> = [.admin, .serviceAdvisor, .technician, .finance]
     static let clockLabor: Set<Role> = [.admin, .technician]
+    static let purchaseParts: Set<Role> = [.admin, .partsManager, .buyer]
 
     static let matrix: [Entry] = [
         Entry(.get, "/health", everyone, .company),
@@ -137,6 +138,19 @@ import Testing
         Entry(.post, "/api/v1/transfers/{id}/cancel", requestTransfers, .body),
         Entry(.get, "/api/v1/exceptions", query: "site={site}", everyone, .company),
         Entry(.post, "/api/v1/exceptions/{id}/resolve", partsManagers, .body),
+        // Purchasing
+        Entry(.put, "/api/v1/suppliers/{id}/parts/{partId}", editSuppliers, .company),
+        Entry(.get, "/api/v1/parts/{id}/supplier-parts", everyone, .company),
+        Entry(.get, "/api/v1/sites/{id}/purchasing-policy", everyone, .named),
+        Entry(.put, "/api/v1/sites/{id}/purchasing-policy", adminOnly, .named),
+        Entry(.post, "/api/v1/purchase-orders", purchaseParts, .body),
+        Entry(.get, "/api/v1/purchase-orders", query: "site={site}", everyone, .named),
+        Entry(.get, "/api/v1/purchase-orders/{id}", everyone, .company),
+        Entry(.post, "/api/v1/purchase-orders/{id}/submit", purchaseParts, .body),
+        Entry(.post, "/api/v1/purchase-orders/{id}/approve", partsManagers, .body),
+        Entry(.post, "/api/v1/purchase-orders/{id}/send", purchaseParts, .body),
+        Entry(.post, "/api/v1/purchase-orders/{id}/cancel", purchaseParts, .body),
+        Entry(.post, "/api/v1/purchase-orders/{id}/receipts", stockHandlers, .body),
         // Service set-up
         Entry(.post, "/api/v1/labor-operations", adminOnly, .company),
         Entry(.get, "/api/v1/labor-operations", readService, .company),
@@ -211,6 +225,7 @@ import Testing
                             .replacingOccurrences(of: "{site}", with: site.id.description)
                             .replacingOccurrences(of: "{id}", with: isSiteID ? site.id.description : nothing)
                             .replacingOccurrences(of: "{lineId}", with: nothing)
+                            .replacingOccurrences(of: "{partId}", with: nothing)
                         let response = try await api.send(entry.method, target, token: token,
                                                           json: entry.method == .get ? nil : "{}")
                         let context = "\(entry.name) as \(role) \(inScope ? "in" : "out of") scope → \(response)"

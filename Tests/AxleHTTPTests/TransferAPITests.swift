@@ -121,6 +121,9 @@ struct TransferAPITests {
         Case(method: .get, path: "/api/v1/transfers?site=nowhere", body: nil, status: 400, code: "request.invalid_parameter"),
         Case(method: .get, path: "/api/v1/exceptions?state=closed", body: nil, status: 400, code: "request.invalid_parameter"),
         Case(method: .get, path: "/api/v1/exceptions?limit=0", body: nil, status: 400, code: "request.invalid_parameter"),
+        // Cursors of NUL bytes: PostgreSQL refused them as text, a 500.
+        Case(method: .get, path: "/api/v1/transfers?cursor=AAAA", body: nil, status: 400, code: "request.invalid_cursor"),
+        Case(method: .get, path: "/api/v1/exceptions?cursor=AAAA", body: nil, status: 400, code: "request.invalid_cursor"),
     ]
 
     @Test(arguments: TestBackend.available)

@@ -10,6 +10,7 @@ public struct AxleServices: Sendable {
     public let audit: AuditQueries
     public let inventory: InventoryQueries
     public let transfers: TransferQueries
+    public let purchasing: PurchasingQueries
     public let service: ServiceQueries
     public let tokens: TokenQueries
     public let authenticator: Authenticator
@@ -24,6 +25,7 @@ public struct AxleServices: Sendable {
         self.audit = AuditQueries(dependencies: dependencies)
         self.inventory = InventoryQueries(dependencies: dependencies)
         self.transfers = TransferQueries(dependencies: dependencies)
+        self.purchasing = PurchasingQueries(dependencies: dependencies)
         self.service = ServiceQueries(dependencies: dependencies)
         self.tokens = TokenQueries(dependencies: dependencies)
         self.authenticator = Authenticator(dependencies: dependencies, credentials: credentials)

@@ -82,8 +82,12 @@ public struct CreatePurchaseOrder: Command {
             guard promisedOn >= today else {
                 throw ValidationError(field: "\(field).promisedOn", reason: "must not be before the site's today, \(today)")
             }
+            let demand = try line.demand.map {
+                Demand(kind: $0.kind,
+                       reference: try Validate.text($0.reference, field: "\(field).demand.reference", maximumLength: 80))
+            }
             let entry = PurchaseOrderLine(number: index + 1, partID: part.id, ordered: quantity, unitPrice: unitPrice,
-                                          promisedOn: promisedOn, demand: line.demand)
+                                          promisedOn: promisedOn, demand: demand)
             do { _ = try entry.value() } catch { throw LimitError(field: "\(field).quantity", limit: Money.maximum(currency).amountText) }
             lines.append(entry)
         }

@@ -61,8 +61,10 @@ enum Cursor {
     static func decode(_ cursor: String) -> String? {
         var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64) else { return nil }
-        return String(data: data, encoding: .utf8)
+        guard let data = Data(base64Encoded: base64), let key = String(data: data, encoding: .utf8) else { return nil }
+        // No key Axle sorts by holds a control character; PostgreSQL refuses a NUL in text outright.
+        guard !key.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        return key
     }
 }
 
